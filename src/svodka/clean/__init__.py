@@ -1,0 +1,1 @@
+"""Turning raw documents into clean articles: decoding, layout, metadata."""

@@ -1,0 +1,73 @@
+"""The clean stage: a RawDocument in, an Article with spans and metadata out."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..errors import InputError
+from ..records import Article, RawDocument, Span
+from .byline import parse_byline
+from .cited import cited_sources
+from .dates import find_date, iso_date
+from .language import detect_language
+from .layout import label_lines, merge_spans
+from .lines import split_lines
+from .outlet import outlet_from_text
+from .script import analysis_form
+
+CONTENT_KINDS = ("title", "lead", "body")
+
+
+def clean(raw: RawDocument, default_date: str | None = None) -> Article:
+    """Lay out `raw.text` into spans and read the metadata; the text itself is kept as it is."""
+    analysed = analysis_form(raw.text)
+    lines = split_lines(analysed)
+    spans = merge_spans(lines, label_lines(lines, title_hint=raw.title))
+    if not any(span.kind == "body" for span in spans):
+        raise InputError(raw.source, "no article text found (everything looks like site chrome)")
+    passages = _passages(analysed, spans)
+    return Article(
+        id=article_id(raw.text, spans),
+        source=raw.source,
+        text=raw.text,
+        title=raw.title or _joined(raw.text, spans, "title", first_only=True),
+        lead=_joined(raw.text, spans, "lead"),
+        authors=raw.authors or _authors(passages["byline"]),
+        outlet=raw.outlet or outlet_from_text(passages["body"] + passages["lead"], passages["chrome"]),
+        cited=cited_sources([p for kind in CONTENT_KINDS for p in passages[kind]]),
+        published=iso_date(raw.published) or _dateline(passages["byline"]) or iso_date(default_date),
+        language=detect_language("\n".join(passages["body"])),
+        url=raw.url,
+        spans=spans,
+    )
+
+
+def _passages(analysed: str, spans: tuple[Span, ...]) -> dict[str, list[str]]:
+    passages: dict[str, list[str]] = {kind: [] for kind in ("title", "lead", "byline", "body", "chrome")}
+    for span in spans:
+        passages[span.kind].extend(span.of(analysed).split("\n"))
+    return passages
+
+
+def _joined(text: str, spans: tuple[Span, ...], kind: str, first_only: bool = False) -> str | None:
+    parts = [" ".join(span.of(text).split()) for span in spans if span.kind == kind]
+    if first_only:
+        parts = parts[:1]
+    return " ".join(parts) or None
+
+
+def _authors(bylines: list[str]) -> tuple[str, ...]:
+    parsed = (parse_byline(line) for line in bylines)
+    return tuple(dict.fromkeys(author for byline in parsed if byline for author in byline.authors))
+
+
+def _dateline(bylines: list[str]) -> str | None:
+    return next((found for found in map(find_date, bylines) if found), None)
+
+
+def article_id(text: str, spans: tuple[Span, ...]) -> str:
+    """Derived from the normalised title, lead and body, so the same article scraped with a
+    different sidebar, other line breaks or look-alike Latin letters gets the same id."""
+    content = " ".join(span.of(text) for span in spans if span.kind in CONTENT_KINDS)
+    normal = re.sub(r"\s+", " ", analysis_form(content).casefold().replace("ё", "е")).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]

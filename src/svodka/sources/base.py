@@ -1,0 +1,93 @@
+"""What every reader shares: the input handle, options, size limits."""
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterator
+
+from ..errors import InputError
+from ..records import Failure, RawDocument, Skipped
+
+MB = 1024 * 1024
+DEFAULT_MAX_BYTES = 5 * MB
+
+Item = RawDocument | Failure | Skipped
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read inputs. `max_bytes` limits one article (a file, a JSONL line, a WARC record)."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    encoding_errors: str = "strict"
+    jsonl_fields: dict[str, str] = field(default_factory=dict)
+    timeout: float = 20.0
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input as the user named it: a file, stdin, or fetched bytes."""
+
+    source: str
+    path: Path | None = None
+    data: bytes | None = None
+    content_type: str | None = None
+
+    def open(self) -> BinaryIO:
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        if self.path is None:
+            return sys.stdin.buffer
+        try:
+            return self.path.open("rb")
+        except OSError as error:
+            raise InputError(self.source, f"cannot open: {error.strerror or error}") from None
+
+    def size(self) -> int | None:
+        if self.data is not None:
+            return len(self.data)
+        if self.path is not None:
+            return self.path.stat().st_size
+        return None
+
+    def read_bytes(self, limit: int) -> bytes:
+        """All the bytes, refusing more than `limit` before reading them."""
+        size = self.size()
+        if size is not None and size > limit:
+            raise InputError(self.source, too_large(size, limit))
+        with self.open() as stream:
+            data = stream.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(self.source, too_large(None, limit))
+        return data
+
+
+def too_large(size: int | None, limit: int) -> str:
+    actual = f"{size / MB:.1f} MB" if size is not None else "more than that"
+    return f"too large for one article ({actual}; the limit is {limit / MB:.1f} MB, see --max-size)"
+
+
+def compose_text(title: str | None, body: str) -> str:
+    """The article text with the title first, so that offsets can address it."""
+    if not title or body.split("\n", 1)[0].strip() == title.strip():
+        return body
+    return f"{title}\n\n{body}"
+
+
+Reader = Callable[[Input, ReadOptions], Iterator[Item]]
+
+
+def failures_as_items(reader: Reader) -> Reader:
+    """Wrap a reader so that an InputError ends its input with a Failure item, not an exception."""
+
+    def read(source: Input, options: ReadOptions) -> Iterator[Item]:
+        try:
+            yield from reader(source, options)
+        except InputError as error:
+            yield Failure(error.source, error.reason)
+
+    read.__name__ = reader.__name__
+    read.__doc__ = reader.__doc__
+    return read
