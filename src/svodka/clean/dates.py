@@ -10,7 +10,7 @@ MONTHS = {
 }
 WORDY = re.compile(r"(?i)\b(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\s+(?P<year>(19|20)\d{2})\b")
 DOTTED = re.compile(r"\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>(19|20)\d{2})\b")
-ISO = re.compile(r"\b(?P<year>(19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+ISO = re.compile(r"\b(?P<year>(19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
 
 
 def find_date(text: str) -> str | None:

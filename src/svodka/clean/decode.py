@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 import re
 import unicodedata
 
@@ -50,10 +51,11 @@ def _decode_guessing(data: bytes, source: str, errors: str) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
+    _refuse_known_binary(data, source)
     utf16 = _utf16_without_bom(data)
     if utf16:
         return data.decode(utf16, errors="replace")
-    _refuse_binary(data, source)
+    _refuse_control_bytes(data, source)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -69,21 +71,25 @@ def _decode_guessing(data: bytes, source: str, errors: str) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 prose has a column of high bytes with almost no variety: NUL for spaces and ASCII,
+    0x04 for Cyrillic."""
     sample = data[:4000]
-    if len(sample) < 4 or sample.count(0) < len(sample) // 4:
+    if len(sample) < 8 or b"\x00" not in sample:
         return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd > 0.3 * len(sample) / 2 and even < odd / 10:
-        return "utf-16-le"
-    if even > 0.3 * len(sample) / 2 and odd < even / 10:
-        return "utf-16-be"
+    for high, encoding in ((sample[1::2], "utf-16-le"), (sample[0::2], "utf-16-be")):
+        counts = Counter(high).most_common(2)
+        if counts[0][0] in (0, 4) and sum(count for _, count in counts) >= 0.95 * len(high):
+            return encoding
     return None
 
 
-def _refuse_binary(data: bytes, source: str) -> None:
+def _refuse_known_binary(data: bytes, source: str) -> None:
     for magic, what in MAGIC:
         if data.startswith(magic):
             raise InputError(source, f"binary input ({what}), not text")
+
+
+def _refuse_control_bytes(data: bytes, source: str) -> None:
     sample = data[:8192]
     controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
     if b"\x00" in sample or controls > len(sample) * 0.05:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import glob
+from functools import lru_cache
 import os
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -12,12 +13,13 @@ from .base import Input, Item, ReadOptions, Reader, failures_as_items
 from .detect import kind_of
 from .text import read_text
 
-__all__ = ["read_inputs", "expand", "ReadOptions", "Input"]
+__all__ = ["read_inputs", "read_input", "expand", "ReadOptions", "Input"]
 
 KNOWN_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".rss", ".atom",
                   ".xml", ".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
+@lru_cache(maxsize=1)
 def _readers() -> dict[str, Reader]:
     from .feed import read_feed
     from .html import read_html
@@ -29,19 +31,23 @@ def _readers() -> dict[str, Reader]:
 
 
 def read_inputs(names: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
-    """Yield a RawDocument or a Failure for every article found behind `names`."""
+    """Yield a RawDocument, Failure or Skipped notice for everything found behind `names`."""
     options = options or ReadOptions()
-    readers = _readers()
     for source in expand(names, options):
         if isinstance(source, Failure):
             yield source
-            continue
-        try:
-            kind = kind_of(source)
-        except InputError as error:
-            yield Failure(error.source, error.reason)
-            continue
-        yield from readers[kind](source, options)
+        else:
+            yield from read_input(source, options)
+
+
+def read_input(source: Input, options: ReadOptions) -> Iterator[Item]:
+    """Read one input with the reader its name or first bytes call for."""
+    try:
+        kind = kind_of(source)
+    except InputError as error:
+        yield Failure(error.source, error.reason)
+        return
+    yield from _readers()[kind](source, options)
 
 
 def expand(names: Iterable[str], options: ReadOptions) -> Iterator[Input | Failure]:

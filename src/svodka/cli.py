@@ -1,0 +1,185 @@
+"""The `svodka` command line."""
+from __future__ import annotations
+
+import json
+import sys
+from functools import wraps
+
+import click
+
+from . import __version__
+from .digest import digest
+from .export import EXPORTERS
+from .ingest import IngestReport, ingest, process_inputs
+from .pipeline import default_pipeline
+from .records import Article, Failure
+from .sources import ReadOptions, expand
+from .sources.base import MB, DEFAULT_MAX_BYTES
+from .store import default_db_path, open_store
+from .progress import input_progress
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 0, 1, 2, 3
+
+HELP = f"""svodka turns Russian-language news into clean, structured, stored articles.
+
+\b
+  svodka extract examples/              look at what svodka reads from files
+  svodka ingest news/ feed.xml          store articles (re-ingesting adds nothing)
+  svodka show --latest 5                read back what was stored
+  svodka export --format csv --out a.csv
+
+Inputs are text files, HTML pages, JSONL dumps, RSS/Atom feeds (files or URLs), WARC archives,
+folders of these (searched recursively), globs, or - for standard input.
+
+The database is {default_db_path()} unless --db or $SVODKA_DB says otherwise.
+Exit codes: 0 all went well, 1 some inputs failed (the rest was done), 2 bad usage,
+3 nothing found (show).
+"""
+
+
+@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="svodka")
+def main() -> None:
+    pass
+
+
+def db_option(command):
+    return click.option("--db", type=click.Path(dir_okay=False), envvar="SVODKA_DB",
+                        help="SQLite database file (default: $SVODKA_DB or the user data folder).")(command)
+
+
+def reading_options(command):
+    """Options shared by the commands that read inputs."""
+    @click.option("--date", "default_date", metavar="DATE",
+                  help="Publication date for articles that state none (e.g. 2024-06-01).")
+    @click.option("--max-size", type=float, default=DEFAULT_MAX_BYTES / MB, show_default=True, metavar="MB",
+                  help="Largest article (file, JSONL line, WARC record) to read, in megabytes.")
+    @click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict",
+                  show_default=True, help="What to do with damaged UTF-8: fail the input, or replace bad bytes.")
+    @click.option("--field", "fields", multiple=True, metavar="NAME=KEY",
+                  help="JSONL field mapping, e.g. --field text=body --field published=pub_date.")
+    @click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+                  help="Processes to run the pipeline on.")
+    @wraps(command)
+    def wrapper(*args, max_size, encoding_errors, fields, **kwargs):
+        kwargs["options"] = ReadOptions(max_bytes=int(max_size * MB), encoding_errors=encoding_errors,
+                                        jsonl_fields=_field_mapping(fields))
+        return command(*args, **kwargs)
+    return wrapper
+
+
+def _field_mapping(fields: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for item in fields:
+        name, sep, key = item.partition("=")
+        if not sep or not name or not key:
+            raise click.BadParameter(f"{item!r} is not NAME=KEY", param_hint="--field")
+        mapping[name.strip()] = key.strip()
+    return mapping
+
+
+@main.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@reading_options
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def ingest_command(inputs, db, default_date, options, workers, as_json):
+    """Read, clean and store articles from INPUTS (files, folders, globs, URLs, -)."""
+    sources = list(expand(inputs, options))
+    with open_store(db) as store, input_progress(len(sources), "Ingesting") as advance:
+        report = ingest(sources, store, options, default_pipeline(default_date), workers, on_input=advance)
+        location = store.location
+    _print_failures(report.failures)
+    if as_json:
+        click.echo(json.dumps({"database": location, **report.as_dict()}, ensure_ascii=False, indent=2))
+    else:
+        _print_summary(report, location)
+    sys.exit(EXIT_SOME_FAILED if report.failures else EXIT_OK)
+
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@reading_options
+@click.option("--jsonl", is_flag=True, help="One JSON object per article instead of a digest.")
+def extract(inputs, default_date, options, workers, jsonl):
+    """Process INPUTS without storing them and print what was found."""
+    report = IngestReport()
+    sources = expand(inputs, options)
+    first = True
+    for batch in process_inputs(sources, options, default_pipeline(default_date), report, workers):
+        for article in batch:
+            click.echo(_as_json(article) if jsonl else ("" if first else "\n") + digest(article))
+            first = False
+    _print_failures(report.failures)
+    sys.exit(EXIT_SOME_FAILED if report.failures else EXIT_OK)
+
+
+@main.command()
+@click.argument("article_id", required=False)
+@click.option("--latest", type=click.IntRange(1), metavar="N", help="Show the last N articles ingested.")
+@click.option("--text", "with_text", is_flag=True, help="Also print the body text.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
+@db_option
+def show(article_id, latest, with_text, as_json, db):
+    """Show a stored article by ID (or a unique prefix of it), or the latest ones."""
+    if bool(article_id) == bool(latest):
+        raise click.UsageError("give either an ARTICLE_ID or --latest N")
+    with open_store(db) as store:
+        articles = store.latest(latest) if latest else [a for a in [store.get(article_id)] if a]
+        if not articles:
+            click.echo(f"svodka: no article {article_id!r} in {store.location}" if article_id
+                       else f"svodka: no articles in {store.location}", err=True)
+            sys.exit(EXIT_NOT_FOUND)
+        for index, article in enumerate(articles):
+            if as_json:
+                click.echo(_as_json(article))
+                continue
+            click.echo(("\n" if index else "") + digest(article, store.sources_of(article.id)))
+            if with_text:
+                click.echo("\n" + article.body())
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="jsonl", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="File to write (default: standard output).")
+@db_option
+def export(fmt, out, db):
+    """Export every stored article as JSONL or CSV."""
+    with open_store(db) as store, click.open_file(out, "w", encoding="utf-8", atomic=out != "-") as stream:
+        count = EXPORTERS[fmt](store.articles(), stream)
+    if out != "-":
+        click.echo(f"exported {count} articles to {out}", err=True)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+def stats(as_json, db):
+    """Counts of what the store holds."""
+    with open_store(db) as store:
+        numbers = store.stats()
+    if as_json:
+        click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
+        return
+    for name, value in numbers.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{key} {count}" for key, count in value.items()) or "—"
+        click.echo(f"{name.replace('_', ' '):<16} {value if value is not None else '—'}")
+
+
+def _as_json(article: Article) -> str:
+    return json.dumps(article.to_dict(), ensure_ascii=False)
+
+
+def _print_failures(failures: list[Failure]) -> None:
+    for failure in failures:
+        click.echo(f"svodka: failed: {failure}", err=True)
+
+
+def _print_summary(report: IngestReport, location: str) -> None:
+    skipped = sum(item.count for item in report.skipped)
+    line = (f"read {report.read}, new {report.new}, duplicate {report.duplicate}, "
+            f"failed {report.failed}" + (f", skipped {skipped} non-article records" if skipped else ""))
+    click.echo(f"{line} → {location}")

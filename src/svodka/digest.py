@@ -1,0 +1,52 @@
+"""A readable digest of an article for the terminal. Plain text only: scraped content is never
+interpreted as markup."""
+from __future__ import annotations
+
+from .records import Article
+
+WIDTH = 100
+
+
+def digest(article: Article, sources: list[str] | None = None) -> str:
+    rows = [
+        ("id", article.id),
+        ("source", ", ".join(sources) if sources else article.source),
+        ("url", article.url),
+        ("lead", article.lead),
+        ("byline", ", ".join(article.authors) or None),
+        ("outlet", article.outlet),
+        ("cited", ", ".join(article.cited) or None),
+        ("published", article.published),
+        ("language", article.language),
+        ("body", _body_size(article)),
+        ("chrome cut", _chrome_summary(article)),
+    ]
+    heading = _clip(article.title or "(no title)", WIDTH)
+    lines = [heading, "─" * min(len(heading), WIDTH)]
+    lines += [f"  {name:<11} {_clip(value or '—', WIDTH - 14)}" for name, value in rows]
+    return "\n".join(_printable(line) for line in lines)
+
+
+def _body_size(article: Article) -> str:
+    body = article.spans_of("body")
+    chars = sum(span.end - span.start for span in body)
+    return f"{chars:,} characters in {len(body)} paragraph{'s' if len(body) != 1 else ''}"
+
+
+def _chrome_summary(article: Article) -> str | None:
+    chrome = article.spans_of("chrome")
+    if not chrome:
+        return None
+    chars = sum(span.end - span.start for span in chrome)
+    first = " ".join(chrome[0].of(article.text).split())
+    return f"{chars:,} characters, from “{_clip(first, 40)}”"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _printable(text: str) -> str:
+    """Drop control characters (terminal escape sequences) that hostile content might carry."""
+    return "".join(char for char in text if char.isprintable() or char in "\t")

@@ -1,0 +1,97 @@
+"""Reading inputs, running the pipeline, and storing articles batch by batch."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .pipeline import Pipeline, default_pipeline
+from .records import Article, Failure, RawDocument, Skipped
+from .sources import ReadOptions, read_input
+from .sources.base import Input
+from .store import Store
+
+BATCH_SIZE = 256
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, for the summary line and `--json`."""
+
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def as_dict(self) -> dict:
+        return {
+            "read": self.read, "new": self.new, "duplicate": self.duplicate, "failed": self.failed,
+            "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
+            "skipped": [{"source": s.source, "reason": s.reason, "count": s.count} for s in self.skipped],
+        }
+
+
+def process_inputs(
+    inputs: Iterable[Input | Failure],
+    options: ReadOptions,
+    pipeline: Pipeline,
+    report: IngestReport,
+    workers: int = 1,
+    on_input: Callable[[str], None] | None = None,
+) -> Iterator[list[Article]]:
+    """Yield batches of processed articles; failures and skips go into `report` as they happen."""
+    batch: list[RawDocument] = []
+    for source in inputs:
+        for item in _items_of(source, options):
+            if isinstance(item, RawDocument):
+                report.read += 1
+                batch.append(item)
+            elif isinstance(item, Skipped):
+                report.skipped.append(item)
+            else:
+                report.failures.append(item)
+            if len(batch) >= BATCH_SIZE:
+                yield _run(pipeline, batch, report, workers)
+                batch = []
+        if on_input:
+            on_input(source.source)
+    if batch:
+        yield _run(pipeline, batch, report, workers)
+
+
+def _items_of(source: Input | Failure, options: ReadOptions):
+    return [source] if isinstance(source, Failure) else read_input(source, options)
+
+
+def _run(pipeline: Pipeline, batch: list[RawDocument], report: IngestReport, workers: int) -> list[Article]:
+    articles = []
+    for result in pipeline.map(batch, workers=workers):
+        if isinstance(result, Failure):
+            report.failures.append(result)
+        else:
+            articles.append(result)
+    return articles
+
+
+def ingest(
+    inputs: Iterable[Input | Failure],
+    store: Store,
+    options: ReadOptions | None = None,
+    pipeline: Pipeline | None = None,
+    workers: int = 1,
+    on_input: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Read, process and store; each batch is one transaction, so a crash loses at most one batch
+    and re-running completes the work without duplicates."""
+    report = IngestReport()
+    batches = process_inputs(inputs, options or ReadOptions(), pipeline or default_pipeline(), report,
+                             workers, on_input)
+    for articles in batches:
+        result = store.add(articles)
+        report.new += len(result.new)
+        report.duplicate += len(result.duplicate)
+    return report

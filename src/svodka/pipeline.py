@@ -1,0 +1,67 @@
+"""The stage runner: stages are functions from one record to the next; the runner checks each
+stage's contract, names the stage that failed, and runs batches on one core or many."""
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from .clean.article import clean
+from .errors import InputError, StageError
+from .records import Article, Failure, RawDocument
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the flow: `run` takes the previous stage's record and returns `returns`."""
+
+    name: str
+    run: Callable[[Any], Any]
+    returns: type = Article
+
+
+class Pipeline:
+    def __init__(self, stages: Sequence[Stage]):
+        self.stages = tuple(stages)
+
+    def __call__(self, raw: RawDocument) -> Article:
+        """Run every stage on one document; raise InputError or StageError naming what failed."""
+        record: Any = raw
+        for stage in self.stages:
+            record = self._run(stage, record, raw.source)
+        return record
+
+    def _run(self, stage: Stage, record: Any, source: str) -> Any:
+        try:
+            result = stage.run(record)
+        except InputError:
+            raise
+        except Exception as error:  # a bug or a model failure: name the stage, keep the batch going
+            raise StageError(stage.name, source, error) from error
+        if not isinstance(result, stage.returns):
+            raise StageError(stage.name, source, TypeError(
+                f"returned {type(result).__name__}, expected {stage.returns.__name__}"))
+        return result
+
+    def process(self, raw: RawDocument) -> Article | Failure:
+        """Like calling the pipeline, but a failure comes back as a Failure record."""
+        try:
+            return self(raw)
+        except InputError as error:
+            return Failure(error.source, error.reason)
+        except StageError as error:
+            return Failure(error.source, str(error).removeprefix(f"{error.source}: "))
+
+    def map(self, raws: Iterable[RawDocument], workers: int = 1, chunksize: int = 16) -> Iterator[Article | Failure]:
+        """Process documents in order, on `workers` processes (1: in this process)."""
+        if workers <= 1:
+            yield from map(self.process, raws)
+            return
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(self.process, raws, chunksize=chunksize)
+
+
+def default_pipeline(default_date: str | None = None) -> Pipeline:
+    """The stages svodka runs: clean (later issues add entities, quotes, events)."""
+    return Pipeline([Stage("clean", partial(clean, default_date=default_date))])

@@ -1,0 +1,140 @@
+"""The embedded default store: one SQLite file, WAL journal, one transaction per batch."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from ..records import Article
+from .base import AddResult
+from .schema import MIGRATIONS
+
+COLUMNS = ("id", "source", "url", "title", "lead", "authors", "outlet", "cited", "published",
+           "language", "spans", "text")
+JSON_COLUMNS = ("authors", "cited", "spans")
+
+
+class SQLiteStore:
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.location = str(path)
+        self._db = sqlite3.connect(path, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self._transaction():
+                for statement in filter(str.strip, script.split(";")):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number}")
+
+    def _transaction(self):
+        return _Transaction(self._db)
+
+    def add(self, articles: Sequence[Article]) -> AddResult:
+        new, duplicate = [], []
+        now = _now()
+        with self._transaction():
+            for article in articles:
+                inserted = self._insert(article, now)
+                (new if inserted else duplicate).append(article.id)
+                self._db.execute(
+                    "INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)",
+                    (article.id, article.source, now),
+                )
+        return AddResult(tuple(new), tuple(duplicate))
+
+    def _insert(self, article: Article, now: str) -> bool:
+        row = _row_of(article)
+        cursor = self._db.execute(
+            f"INSERT INTO articles ({', '.join(COLUMNS)}, ingested_at) "
+            f"VALUES ({', '.join('?' * len(COLUMNS))}, ?) ON CONFLICT (id) DO NOTHING",
+            (*row, now),
+        )
+        return cursor.rowcount == 1
+
+    def get(self, article_id: str) -> Article | None:
+        rows = self._db.execute(
+            "SELECT * FROM articles WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
+            (article_id, _escape_like(article_id) + "%"),
+        ).fetchall()
+        exact = [row for row in rows if row["id"] == article_id]
+        if exact or len(rows) == 1:
+            return _article_of((exact or rows)[0])
+        return None
+
+    def latest(self, limit: int) -> list[Article]:
+        rows = self._db.execute("SELECT * FROM articles ORDER BY seq DESC LIMIT ?", (limit,))
+        return [_article_of(row) for row in rows]
+
+    def articles(self) -> Iterator[Article]:
+        for row in self._db.execute("SELECT * FROM articles ORDER BY seq"):
+            yield _article_of(row)
+
+    def sources_of(self, article_id: str) -> list[str]:
+        rows = self._db.execute(
+            "SELECT source FROM article_sources WHERE article_id = ? ORDER BY seen_at, source", (article_id,)
+        )
+        return [row["source"] for row in rows]
+
+    def stats(self) -> dict:
+        one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "database": self.location,
+            "schema_version": one("PRAGMA user_version"),
+            "articles": one("SELECT count(*) FROM articles"),
+            "sources": one("SELECT count(*) FROM article_sources"),
+            "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
+            "languages": dict(self._db.execute(
+                "SELECT coalesce(language, 'unknown'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+            ).fetchall()),
+            "first_published": one("SELECT min(published) FROM articles"),
+            "last_published": one("SELECT max(published) FROM articles"),
+        }
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+
+    def __enter__(self):
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, traceback):
+        self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _row_of(article: Article) -> tuple:
+    data = article.to_dict()
+    return tuple(json.dumps(data[c], ensure_ascii=False) if c in JSON_COLUMNS else data[c] for c in COLUMNS)
+
+
+def _article_of(row: sqlite3.Row) -> Article:
+    data = {column: row[column] for column in COLUMNS}
+    for column in JSON_COLUMNS:
+        data[column] = json.loads(data[column])
+    return Article.from_dict(data)
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
