@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 
 from ..errors import InputError
 from ..records import Article, RawDocument, Span
@@ -27,7 +26,7 @@ def clean(raw: RawDocument, default_date: str | None = None) -> Article:
         raise InputError(raw.source, "no article text found (everything looks like site chrome)")
     passages = _passages(analysed, spans)
     return Article(
-        id=article_id(raw.text, spans),
+        id=article_id(analysed, spans),
         source=raw.source,
         text=raw.text,
         title=raw.title or _joined(raw.text, spans, "title", first_only=True),
@@ -65,9 +64,9 @@ def _dateline(bylines: list[str]) -> str | None:
     return next((found for found in map(find_date, bylines) if found), None)
 
 
-def article_id(text: str, spans: tuple[Span, ...]) -> str:
-    """Derived from the normalised title, lead and body, so the same article scraped with a
-    different sidebar, other line breaks or look-alike Latin letters gets the same id."""
-    content = " ".join(span.of(text) for span in spans if span.kind in CONTENT_KINDS)
-    normal = re.sub(r"\s+", " ", analysis_form(content).casefold().replace("ё", "е")).strip()
+def article_id(analysed: str, spans: tuple[Span, ...]) -> str:
+    """Derived from the normalised title, lead and body (of the analysis form), so the same article
+    scraped with a different sidebar, other line breaks or look-alike Latin letters gets the same id."""
+    content = " ".join(span.of(analysed) for span in spans if span.kind in CONTENT_KINDS)
+    normal = " ".join(content.casefold().replace("ё", "е").split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]

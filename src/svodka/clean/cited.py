@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-QUOTES = str.maketrans("", "", "«»“”„\"")
+QUOTES = re.compile(r"[«»“”„\"]")
 CARRIERS = (
     r"агентств[оау]|информагентств[оау]|издани[еяю]|газет[аыеу]|телеканал[ау]?|портал[ау]?|сайт[ау]?"
     r"|журнал[ау]?|радиостанци[ияю]|корреспондент[ау]?|источник[иу]?|ИА"
@@ -15,12 +15,16 @@ CUES_BEFORE = (
     r"|приводит|публикует|опубликовал[аои]?|по данным|по информации|по сведениям|со ссылкой на"
     r"|как (пишет|пишут|сообщает|сообщил[аои]?|передает|передаёт|передают|уточняет)|источник:"
 )
-CUES_AFTER = r"сообщил[аои]?|сообща(ет|ют)|переда[её]т|пишет|уточнил[аои]?|рассказал[аио]?|подтвердил[аио]?"
+CUE_AFTER = re.compile(
+    r"(?i)(?<![\w-])(сообщил[аои]?|сообща(ет|ют)|переда[её]т|пишет|уточнил[аои]?|рассказал[аио]?"
+    r"|подтвердил[аио]?)\b"
+)
+MAX_NAME_CHARS = 60
 PRESS_SERVICE = re.compile(r"(?i)\bпресс-служб[аеыиу]\s+(?P<owner>[^.,;:!?()\n–—-]{2,80})")
 CUE_WORDS = re.compile(
     r"(?i)^(сообщ|добав|отмет|уточн|заяв|рассказ|поясн|подчеркн|переда|говорит|информир|со|в|на|по)"
 )
-DATELINE = re.compile(r"^[^\n]{0,60}?[/(]\s*(?P<name>[^/()\n]{2,30}?)\s*[/)]\s*[.,–—-]")
+DATELINE = re.compile(r"(?m)^[^\n]{0,60}?[/(]\s*(?P<name>[^/()\n]{2,30}?)\s*[/)]\s*[.,–—-]")
 
 
 @lru_cache(maxsize=1)
@@ -32,39 +36,46 @@ def agencies() -> dict[str, str]:
         if row and not row.startswith("#"):
             name, variants = row.split("\t")
             for form in variants.split("|"):
-                forms[form.translate(QUOTES).casefold()] = name
+                forms[QUOTES.sub("", form).casefold()] = name
     return forms
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     alternatives = "|".join(re.escape(form) for form in sorted(agencies(), key=len, reverse=True))
-    name = rf"(?P<name>{alternatives})(?![\w-])"
-    before = re.compile(rf"(?i)(?<![\w-])(?:{CUES_BEFORE})\s+(?:(?:{CARRIERS})\s+)?{name}")
-    after = re.compile(rf"(?i)(?<![\w-]){name}\s+(?:{CUES_AFTER})\b")
-    return before, after
+    name = rf"(?P<name>{alternatives})"
+    before = re.compile(rf"(?i)(?<![\w-])(?:{CUES_BEFORE})\s+(?:(?:{CARRIERS})\s+)?{name}(?![\w-])")
+    name_before_cue = re.compile(rf"(?i)(?<![\w-]){name}\s+$")
+    return before, name_before_cue
 
 
 def cited_sources(passages: list[str]) -> tuple[str, ...]:
     """Agencies named with a citing cue, then press services, in order of first appearance."""
-    found: list[str] = []
-    for passage in passages:
-        found += _agencies_in(passage.translate(QUOTES))
-    found += _press_services(passages)
+    found = _agencies_in(QUOTES.sub("", "\n".join(passages))) + _press_services(passages)
     return tuple(dict.fromkeys(found))
 
 
 def _agencies_in(passage: str) -> list[str]:
-    before, after = _patterns()
-    matches = [*before.finditer(passage), *after.finditer(passage), *_datelines(passage)]
-    matches.sort(key=lambda match: match.start("name"))
-    return [agencies()[match.group("name").casefold()] for match in matches
-            if match.group("name").casefold() in agencies()]
+    before, _ = _patterns()
+    found = [(m.start("name"), m.group("name")) for m in [*before.finditer(passage), *_datelines(passage)]]
+    found += _named_before_cues(passage)
+    return [agencies()[name.casefold()] for _, name in sorted(found) if name.casefold() in agencies()]
+
+
+def _named_before_cues(passage: str) -> list[tuple[int, str]]:
+    """"БЕЛТА сообщили": cue verbs are rare, so find them first and look back for a name."""
+    _, name_before_cue = _patterns()
+    found = []
+    for cue in CUE_AFTER.finditer(passage):
+        window_start = max(cue.start() - MAX_NAME_CHARS, 0)
+        match = name_before_cue.search(passage, window_start, cue.start())
+        if match:
+            found.append((match.start("name"), match.group("name")))
+    return found
 
 
 def _datelines(passage: str) -> list[re.Match]:
-    match = DATELINE.match(passage)
-    return [match] if match else []
+    return list(DATELINE.finditer(passage))
 
 
 def _press_services(passages: list[str]) -> list[str]:

@@ -41,6 +41,7 @@ def decode(data: bytes, source: str, errors: str = "strict") -> str:
     if not data.strip():
         raise InputError(source, "empty input")
     text = _decode_guessing(data, source, errors)
+    _refuse_unprintable(text, source)
     text = unicodedata.normalize("NFC", text).lstrip("\ufeff")
     if not text.strip():
         raise InputError(source, "empty input (only whitespace after decoding)")
@@ -94,6 +95,14 @@ def _refuse_control_bytes(data: bytes, source: str) -> None:
     controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
     if b"\x00" in sample or controls > len(sample) * 0.05:
         raise InputError(source, "binary input (contains NUL or control bytes), not text")
+
+
+def _refuse_unprintable(text: str, source: str) -> None:
+    """What decodes into control characters or unassigned code points was never text."""
+    sample = text[:8192]
+    odd = sum(1 for char in sample if not char.isprintable() and char not in "\n\r\t\ufeff\u00ad\u200b")
+    if odd > 0.05 * len(sample):
+        raise InputError(source, "binary input (decodes to control characters), not text")
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -7,18 +7,26 @@ LATIN_TO_CYRILLIC = str.maketrans(
     "AaBCcEeHKMOoPpTXxyi",
     "АаВСсЕеНКМОоРрТХхуі",
 )
-WORD = re.compile(r"\w+")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-LATIN = re.compile(r"[A-Za-z]")
+MIXED_PAIR = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+WORD_CHAR = re.compile(r"\w")
 
 
 def analysis_form(text: str) -> str:
     """Return `text` with Latin look-alikes inside Cyrillic words replaced; same length, same offsets."""
-    return WORD.sub(_fix_word, text)
+    pieces, done = [], 0
+    for match in MIXED_PAIR.finditer(text):
+        start, end = _word_around(text, match.start())
+        if start < done:
+            continue
+        pieces += [text[done:start], text[start:end].translate(LATIN_TO_CYRILLIC)]
+        done = end
+    return "".join(pieces) + text[done:] if pieces else text
 
 
-def _fix_word(match: re.Match) -> str:
-    word = match.group()
-    if CYRILLIC.search(word) and LATIN.search(word):
-        return word.translate(LATIN_TO_CYRILLIC)
-    return word
+def _word_around(text: str, index: int) -> tuple[int, int]:
+    start, end = index, index + 1
+    while start > 0 and WORD_CHAR.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and WORD_CHAR.match(text[end]):
+        end += 1
+    return start, end

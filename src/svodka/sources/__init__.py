@@ -47,7 +47,10 @@ def read_input(source: Input, options: ReadOptions) -> Iterator[Item]:
     except InputError as error:
         yield Failure(error.source, error.reason)
         return
-    yield from _readers()[kind](source, options)
+    try:
+        yield from _readers()[kind](source, options)
+    except Exception as error:  # a reader's bug or a library's surprise must not end the batch
+        yield Failure(source.source, f"cannot read as {kind} ({type(error).__name__}: {error})")
 
 
 def expand(names: Iterable[str], options: ReadOptions) -> Iterator[Input | Failure]:
