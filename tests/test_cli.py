@@ -138,3 +138,8 @@ def test_every_command_and_option_is_documented(command):
         for option in getattr(param, "opts", []):
             if option.startswith("--") and option != "--help":
                 assert option in readme, f"{option} of svodka {command} is not in the README"
+
+
+def test_date_must_be_a_date():
+    result = run("extract", MEETING, "--date", "yesterday")
+    assert result.exit_code == 2 and "is not a date" in result.output

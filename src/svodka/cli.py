@@ -8,6 +8,7 @@ from functools import wraps
 import click
 
 from . import __version__
+from .clean.dates import iso_date
 from .digest import digest
 from .export import EXPORTERS
 from .ingest import IngestReport, ingest, process_inputs
@@ -50,7 +51,7 @@ def db_option(command):
 
 def reading_options(command):
     """Options shared by the commands that read inputs."""
-    @click.option("--date", "default_date", metavar="DATE",
+    @click.option("--date", "default_date", metavar="DATE", callback=_valid_date,
                   help="Publication date for articles that state none (e.g. 2024-06-01).")
     @click.option("--max-size", type=float, default=DEFAULT_MAX_BYTES / MB, show_default=True, metavar="MB",
                   help="Largest article (file, JSONL line, WARC record) to read, in megabytes.")
@@ -66,6 +67,12 @@ def reading_options(command):
                                         jsonl_fields=_field_mapping(fields))
         return command(*args, **kwargs)
     return wrapper
+
+
+def _valid_date(ctx, param, value: str | None) -> str | None:
+    if value is not None and not iso_date(value):
+        raise click.BadParameter(f"{value!r} is not a date (try 2024-06-01 or 01.06.2024)")
+    return value
 
 
 def _field_mapping(fields: tuple[str, ...]) -> dict[str, str]:

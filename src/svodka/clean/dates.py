@@ -1,8 +1,10 @@
-"""Publication dates written in the article's head ("5 октября 2020, 14:35", "05.10.2020")."""
+"""Publication dates as ISO `YYYY-MM-DD`: written in an article's head ("5 октября 2020, 14:35",
+"05.10.2020") or given by a dump, a feed or a user (ISO, RFC 2822, unix timestamps)."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
 
 MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
@@ -10,6 +12,7 @@ MONTHS = {
 }
 WORDY = re.compile(r"(?i)\b(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\s+(?P<year>(19|20)\d{2})\b")
 DOTTED = re.compile(r"\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>(19|20)\d{2})\b")
+NUMBER = re.compile(r"^\d{9,13}(\.\d+)?$")
 ISO = re.compile(r"\b(?P<year>(19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
 
 
@@ -41,6 +44,37 @@ def _month_number(word: str) -> int | None:
     return MONTHS.get(stem) if stem else None
 
 
-def iso_date(value: str | None) -> str | None:
-    """Accept a user's or a field's date in any of the written forms; None when there is none."""
-    return find_date(value) if value else None
+def iso_date(value: object) -> str | None:
+    """The date part of `value` (the day as written where a time zone is given;
+    unix timestamps in UTC), or None when it cannot be read as a date."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return _from_timestamp(float(value))
+    if not isinstance(value, str):
+        return None
+    return _from_string(value.strip())
+
+
+def _from_string(text: str) -> str | None:
+    if NUMBER.match(text):
+        return _from_timestamp(float(text))
+    return find_date(text) or _from_rfc2822(text)
+
+
+def _from_timestamp(seconds: float) -> str | None:
+    if seconds > 1e11:  # milliseconds, as JavaScript writes them
+        seconds /= 1000
+    if seconds < 1e8:  # before 1973: a year or a count, not a timestamp of news
+        return None
+    try:
+        return datetime.fromtimestamp(seconds, timezone.utc).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _from_rfc2822(text: str) -> str | None:
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
