@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 from collections import Counter
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -28,11 +29,11 @@ MAGIC = (
     (b"\x7fELF", "an executable"),
     (b"SQLite format 3", "an SQLite database"),
 )
-PLAUSIBLE = set(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў"
-    "abcdefghijklmnopqrstuvwxyz0123456789 \n\r\t.,:;!?-–—«»\"'()%№…"
-)
-CAPITALS = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐЎ")
+LOWER_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў"
+ASCII_LETTERS = re.compile(rb"[A-Za-z]")
+CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1f]")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+SAMPLE_BYTES = 4000
 UTF8_CYRILLIC = re.compile(rb"[\xd0\xd1][\x80-\xbf]")
 
 
@@ -92,16 +93,14 @@ def _refuse_known_binary(data: bytes, source: str) -> None:
 
 def _refuse_control_bytes(data: bytes, source: str) -> None:
     sample = data[:8192]
-    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
-    if b"\x00" in sample or controls > len(sample) * 0.05:
+    if b"\x00" in sample or len(CONTROL_BYTES.findall(sample)) > len(sample) * 0.05:
         raise InputError(source, "binary input (contains NUL or control bytes), not text")
 
 
 def _refuse_unprintable(text: str, source: str) -> None:
     """What decodes into control characters or unassigned code points was never text."""
     sample = text[:8192]
-    odd = sum(1 for char in sample if not char.isprintable() and char not in "\n\r\t\ufeff\u00ad\u200b")
-    if odd > 0.05 * len(sample):
+    if len(CONTROL_CHARS.findall(sample)) > 0.05 * len(sample):
         raise InputError(source, "binary input (decodes to control characters), not text")
 
 
@@ -113,37 +112,32 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _decode_single_byte(data: bytes, source: str) -> str:
-    sample = data[:20_000]
-    scored = []
-    for encoding in CYRILLIC_CODEPAGES:
-        try:
-            text = sample.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        scored.append((_plausibility(text), encoding))
-    score, encoding = max(scored, key=lambda pair: pair[0])
-    if score < 0.6:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None:
-            raise InputError(source, "cannot tell the text encoding (not UTF-8, UTF-16 or a Cyrillic code page)")
-        return str(best)
+    sample = data[:SAMPLE_BYTES]
+    high = Counter(byte for byte in sample if byte >= 0x80)
+    total = sum(high.values())
+    # Cyrillic in a code page is mostly high bytes; a Western text has a few accents among ASCII.
+    if total < 0.3 * (total + len(ASCII_LETTERS.findall(sample))):
+        return _decode_other(data, source)
+    encoding = max(CYRILLIC_CODEPAGES, key=lambda name: _plausibility(high, name))
     return data.decode(encoding, errors="replace")
 
 
-def _plausibility(text: str) -> float:
-    """Share of non-ASCII characters that are ordinary Cyrillic prose (capitals count half,
-    a Cyrillic letter glued to a Latin one counts nothing)."""
-    score = high = 0.0
-    for index, char in enumerate(text):
-        if char.isascii():
-            continue
-        high += 1
-        if _touches_latin(text, index):
-            continue
-        score += 1 if char in PLAUSIBLE else 0.5 if char in CAPITALS else 0
-    return score / high if high else 0.0
+def _decode_other(data: bytes, source: str) -> str:
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise InputError(source, "cannot tell the text encoding (not UTF-8, UTF-16 or a Cyrillic code page)")
+    return str(best)
 
 
-def _touches_latin(text: str, index: int) -> bool:
-    neighbours = text[max(index - 1, 0) : index] + text[index + 1 : index + 2]
-    return any(char.isascii() and char.isalpha() for char in neighbours)
+def _plausibility(high: Counter, encoding: str) -> float:
+    """How much of the high bytes read as Cyrillic letters in `encoding`; capitals count half,
+    because a wrong code page turns lower case into upper case or into symbols."""
+    weights = _letter_weights(encoding)
+    return sum(count * weights[byte - 0x80] for byte, count in high.items())
+
+
+@lru_cache(maxsize=None)
+def _letter_weights(encoding: str) -> tuple[float, ...]:
+    chars = (bytes([byte]).decode(encoding, errors="replace") for byte in range(0x80, 0x100))
+    return tuple(1.0 if char in LOWER_CYRILLIC else 0.5 if char.lower() in LOWER_CYRILLIC else 0.0
+                 for char in chars)
