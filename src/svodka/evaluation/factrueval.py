@@ -3,7 +3,13 @@
 One document is six files sharing a stem (``book_<id>``). A mention (``.objects``) lists its spans
 (``.spans``); a span covers ``n_tokens`` tokens starting at ``first_token_id`` (``.tokens``, whose
 offsets are Python character offsets into the ``.txt`` read as UTF-8 with ``newline=''``:
-``text[start:start + length]`` equals the token on all 90,322 tokens of both splits).
+``text[start:start + length]`` equals the token on all 90,322 tokens of both splits, and loading
+checks it again).
+
+Person -> PER, Org -> ORG, Location and LocOrg -> LOC; Project and Facility are left out. A
+mention runs from the first to the last character of its spans, and is also found by its name
+part alone: the same range without its descriptor spans ("столице Великобритании" by
+"Великобритании"). Nested mentions all stay gold ("МИД России" and the LocOrg "России" in it).
 """
 from __future__ import annotations
 
@@ -108,7 +114,7 @@ def mention_from_object(
     start, end = covering_range(parts)
     name_part = name_part_range(parts)
     alternatives = (name_part,) if name_part not in (None, (start, end)) else ()
-    return GoldMention(start, end, entity_type, alternatives, None, entity_ids.get(mention_id))
+    return GoldMention(start, end, entity_type, alternatives, entity_id=entity_ids.get(mention_id))
 
 
 def without_duplicates(mentions: list[GoldMention]) -> tuple[GoldMention, ...]:
@@ -119,8 +125,15 @@ def without_duplicates(mentions: list[GoldMention]) -> tuple[GoldMention, ...]:
     return tuple(seen.values())
 
 
+def mismatched_tokens(text: str, tokens: list[Token]) -> list[Token]:
+    return [token for token in tokens if text[token.start : token.end] != token.text]
+
+
 def load_document(stem: Path) -> NerDocument:
+    text = read_text(stem.with_suffix(".txt"))
     tokens = read_tokens(stem.with_suffix(".tokens"))
+    if mismatched := mismatched_tokens(text, tokens):
+        raise ValueError(f"{stem}: {len(mismatched)} token offsets do not match the text")
     spans = read_spans(stem.with_suffix(".spans"), tokens)
     entity_ids = read_entity_ids(stem.with_suffix(".coref"), stem.name)
     mentions = [
@@ -128,7 +141,7 @@ def load_document(stem: Path) -> NerDocument:
         for line in data_lines(stem.with_suffix(".objects"))
     ]
     gold = without_duplicates([mention for mention in mentions if mention is not None])
-    return NerDocument(stem.name, read_text(stem.with_suffix(".txt")), gold)
+    return NerDocument(stem.name, text, gold)
 
 
 def document_stems(split_dir: Path) -> list[Path]:
@@ -143,11 +156,10 @@ def load_factrueval(split_dir: Path) -> Iterator[NerDocument]:
 
 
 def token_offset_mismatches(split_dir: Path) -> list[tuple[str, Token]]:
-    """Tokens whose offsets do not select their own text in the ``.txt`` (expected: none)."""
+    """Tokens whose offsets do not select their own text in the ``.txt`` (there are none)."""
     mismatches = []
     for stem in document_stems(split_dir):
         text = read_text(stem.with_suffix(".txt"))
-        for token in read_tokens(stem.with_suffix(".tokens")):
-            if text[token.start : token.end] != token.text:
-                mismatches.append((stem.name, token))
+        tokens = read_tokens(stem.with_suffix(".tokens"))
+        mismatches.extend((stem.name, token) for token in mismatched_tokens(text, tokens))
     return mismatches

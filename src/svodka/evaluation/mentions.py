@@ -52,3 +52,4 @@ class Prediction:
     end: int
     type: str
     normal: str | None = None
+    entity: str | None = None

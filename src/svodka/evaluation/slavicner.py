@@ -1,4 +1,13 @@
-"""SlavicNER (BSNLP 2017-2023) Russian loader: ``raw/<topic>/ru/*.txt`` + ``ner/<topic>/ru/*.tsv``."""
+"""SlavicNER (BSNLP shared tasks 2017-2023), Russian part: ``raw/<topic>/ru/*.txt`` + ``ner/<topic>/ru/*.tsv``.
+
+Each ``.tsv`` line is ``start  end  surface  base form  TYPE  cross-lingual id``; PRO and EVT lines
+are left out. The original BSNLP releases gave only forms per document; the SlavicNER release adds
+character offsets for every mention, flat (a name inside a longer name, "Пакистана" in "Верховный
+суд Пакистана", is not annotated). Gold is therefore, by default, the annotated mentions at their
+offsets, scored like any other dataset. ``gold="every_occurrence"`` instead builds gold the
+BSNLP way, from forms: every whole-word occurrence of an annotated surface form; an occurrence
+inside another one is optional, since BSNLP annotates flat.
+"""
 from __future__ import annotations
 
 import re
@@ -8,17 +17,22 @@ from pathlib import Path
 
 from svodka.evaluation.mentions import ENTITY_TYPES, GoldMention, NerDocument
 
+GOLD_CHOICES = ("offsets", "every_occurrence")
+
 
 @dataclass(frozen=True)
 class Annotation:
-    """One ``.tsv`` line: ``start end surface base_form TYPE cross-lingual-id``."""
-
     start: int
     end: int
     surface: str
     base_form: str
     type: str
     entity_id: str
+
+    def mention_at(self, start: int, end: int) -> GoldMention:
+        # Base forms are kept verbatim, stray spaces included (8 have one): the published
+        # normalisation figures were computed on them as they are.
+        return GoldMention(start, end, self.type, normal=self.base_form, entity_id=self.entity_id)
 
 
 def read_text(path: Path) -> str:
@@ -36,47 +50,51 @@ def read_annotations(tsv_path: Path) -> list[Annotation]:
     return annotations
 
 
-def mention_from_annotation(annotation: Annotation) -> GoldMention:
-    return GoldMention(
-        annotation.start,
-        annotation.end,
-        annotation.type,
-        normal=annotation.base_form,
-        entity_id=annotation.entity_id,
-    )
-
-
-def occurrences(form: str, text: str) -> Iterator[tuple[int, int]]:
-    pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
-    for match in pattern.finditer(text):
+def whole_word_occurrences(form: str, text: str) -> Iterator[tuple[int, int]]:
+    for match in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
         yield match.start(), match.end()
 
 
-def mentions_at_every_occurrence(annotations: list[Annotation], text: str) -> list[GoldMention]:
-    mentions = {}
+def is_inside_another(mention: GoldMention, mentions: list[GoldMention]) -> bool:
+    return any(
+        other.start <= mention.start
+        and mention.end <= other.end
+        and (other.start, other.end) != (mention.start, mention.end)
+        for other in mentions
+    )
+
+
+def every_occurrence(annotations: list[Annotation], text: str) -> tuple[list[GoldMention], list[GoldMention]]:
+    """(gold, optional): each annotated form at each of its occurrences, nested ones optional."""
+    mentions: dict[tuple[int, int, str], GoldMention] = {}
     for annotation in annotations:
-        for start, end in occurrences(annotation.surface, text):
-            mention = GoldMention(start, end, annotation.type, normal=annotation.base_form, entity_id=annotation.entity_id)
-            mentions.setdefault((start, end, annotation.type), mention)
-    return list(mentions.values())
+        for start, end in whole_word_occurrences(annotation.surface, text):
+            mentions.setdefault((start, end, annotation.type), annotation.mention_at(start, end))
+    found = list(mentions.values())
+    nested = [mention for mention in found if is_inside_another(mention, found)]
+    return [mention for mention in found if mention not in nested], nested
 
 
-def load_document(tsv_path: Path, raw_path: Path, topic: str, gold_from: str) -> NerDocument:
+def load_document(tsv_path: Path, raw_path: Path, topic: str, gold: str) -> NerDocument:
     text = read_text(raw_path)
     annotations = [a for a in read_annotations(tsv_path) if a.type in ENTITY_TYPES]
-    if gold_from == "offsets":
-        gold = [mention_from_annotation(a) for a in annotations]
+    if gold == "offsets":
+        mentions, optional = [a.mention_at(a.start, a.end) for a in annotations], []
     else:
-        gold = mentions_at_every_occurrence(annotations, text)
-    return NerDocument(raw_path.stem, text, tuple(gold), topic)
+        mentions, optional = every_occurrence(annotations, text)
+    return NerDocument(raw_path.stem, text, tuple(mentions), topic, tuple(optional))
 
 
 def topics(root: Path) -> list[str]:
+    """The topics present (``us_election_2020`` is held out of the shared copy)."""
     return sorted(path.parent.name for path in root.glob("ner/*/ru"))
 
 
-def load_slavicner(root: Path, gold_from: str = "offsets") -> Iterator[NerDocument]:
+def load_slavicner(root: Path, gold: str = "offsets") -> Iterator[NerDocument]:
+    """Documents of every topic under ``root`` (``slavicner-bsnlp-ru``), topic by topic."""
+    if gold not in GOLD_CHOICES:
+        raise ValueError(f"gold must be one of {GOLD_CHOICES}, not {gold!r}")
     for topic in topics(root):
         for tsv_path in sorted((root / "ner" / topic / "ru").glob("*.tsv")):
             raw_path = root / "raw" / topic / "ru" / (tsv_path.stem + ".txt")
-            yield load_document(tsv_path, raw_path, topic, gold_from)
+            yield load_document(tsv_path, raw_path, topic, gold)

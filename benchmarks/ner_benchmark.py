@@ -1,0 +1,226 @@
+"""NER benchmark: systems side by side on the shared Russian NER datasets, with one scorer.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/ner_benchmark.py [--dataset factrueval-test|factrueval-dev|slavicner|nerel-dev|all]
+        [--systems natasha,...] [--limit N] [--json] [--data-dir DIR]
+
+A system is a factory in ``SYSTEMS`` that loads its models and returns ``predict(text) ->
+list[Prediction]`` (PER / LOC / ORG, Python character offsets, base form in ``normal``). To add
+one, add ``SYSTEMS["name"] = factory``.
+
+For each dataset it prints per-type precision / recall / F1 and micro-F1 (rules in
+``svodka.evaluation.scoring``); where the gold has base forms (SlavicNER), normalisation accuracy;
+where it has cross-document entity ids (SlavicNER, NEREL Wikidata links), B-cubed over the found
+mentions, a system's clusters being its mentions grouped by type and base form.
+
+Reference figures, stock Natasha 1.6 (F1 x 100): factRuEval testset PER 92.38, LOC 86.22,
+ORG 70.99, micro 82.14; SlavicNER micro 78.77, normalisation accuracy 94.71.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from svodka.evaluation.mentions import ENTITY_TYPES, NerDocument, Prediction
+from svodka.evaluation.ner_data import DATASETS, default_data_dir, load_dataset
+from svodka.evaluation.scoring import (
+    Prf,
+    TypeCounts,
+    bcubed,
+    match_document,
+    normal_key,
+    normalisation_accuracy,
+)
+
+Predict = Callable[[str], list[Prediction]]
+
+
+def natasha_system() -> Predict:
+    """Stock Natasha: news embeddings, morphology and NER tagger; base forms by ``span.normalize``."""
+    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    segmenter = Segmenter()
+    embedding = NewsEmbedding()
+    morph_tagger = NewsMorphTagger(embedding)
+    ner_tagger = NewsNERTagger(embedding)
+    morph_vocab = MorphVocab()
+
+    def predict(text: str) -> list[Prediction]:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph_tagger)
+        doc.tag_ner(ner_tagger)
+        predictions = []
+        for span in doc.spans:
+            span.normalize(morph_vocab)
+            predictions.append(Prediction(span.start, span.stop, span.type, span.normal))
+        return predictions
+
+    return predict
+
+
+def svodka_system() -> Predict:
+    """svodka's whole pipeline (cleaning, then the entities stage); name mentions only."""
+    import svodka
+
+    def predict(text: str) -> list[Prediction]:
+        try:
+            article = svodka.process(text)
+        except svodka.InputError:
+            return []
+        return [Prediction(m.start, m.end, m.type, m.normal, m.entity)
+                for m in article.mentions if m.kind == "name"]
+
+    return predict
+
+
+SYSTEMS: dict[str, Callable[[], Predict]] = {
+    "natasha": natasha_system,
+    "svodka": svodka_system,
+}
+
+NORMALISED_DATASETS = {"slavicner"}
+CROSS_DOCUMENT_ID_DATASETS = {"slavicner", "nerel-dev"}
+
+
+@dataclass
+class SystemScore:
+    counts: TypeCounts
+    normalised: tuple[int, int]
+    bcubed: tuple[float, float, float]
+    seconds: float
+
+
+def predicted_cluster(prediction: Prediction) -> str:
+    """The system's entity id where it links entities, else "same type and base form"."""
+    return prediction.entity or f"{prediction.type}:{normal_key(prediction.normal or '')}"
+
+
+def score_system(predict: Predict, documents: Sequence[NerDocument]) -> SystemScore:
+    counts = TypeCounts()
+    found = []
+    started = time.perf_counter()
+    for document in documents:
+        match = match_document(document, predict(document.text))
+        counts.add(match)
+        found.extend(match.found)
+    seconds = time.perf_counter() - started
+    linked = [(mention, prediction) for mention, prediction in found if mention.entity_id]
+    identity = bcubed(
+        [mention.entity_id for mention, _ in linked],
+        [predicted_cluster(prediction) for _, prediction in linked],
+    )
+    return SystemScore(counts, normalisation_accuracy(found), identity, seconds)
+
+
+def percent(value: float) -> str:
+    return f"{100 * value:.2f}"
+
+
+def metric_rows(dataset: str, score: SystemScore) -> dict[str, str]:
+    """Row label -> cell for one system's column."""
+    rows = {}
+    for label, prf in [*((t, score.counts.prf(t)) for t in ENTITY_TYPES), ("micro", score.counts.micro())]:
+        rows[f"{label} P"] = percent(prf.precision)
+        rows[f"{label} R"] = percent(prf.recall)
+        rows[f"{label} F1"] = percent(prf.f1)
+    if dataset in NORMALISED_DATASETS:
+        right, total = score.normalised
+        rows["normalisation acc."] = percent(right / total) if total else "-"
+    if dataset in CROSS_DOCUMENT_ID_DATASETS:
+        rows["B3 P/R/F1 (by normal)"] = "/".join(percent(value) for value in score.bcubed)
+    rows["seconds"] = f"{score.seconds:.1f}"
+    return rows
+
+
+def gold_summary(documents: Sequence[NerDocument]) -> str:
+    per_type = {t: sum(m.type == t for d in documents for m in d.gold) for t in ENTITY_TYPES}
+    total = sum(per_type.values())
+    types = ", ".join(f"{t} {n:,}" for t, n in per_type.items())
+    return f"{len(documents):,} documents, {total:,} gold mentions ({types})"
+
+
+def format_table(dataset: str, documents: Sequence[NerDocument], scores: dict[str, SystemScore]) -> str:
+    columns = {name: metric_rows(dataset, score) for name, score in scores.items()}
+    labels = list(next(iter(columns.values())))
+    widths = [max(len(name), *(len(cells[label]) for label in labels)) for name, cells in columns.items()]
+    label_width = max(len(label) for label in labels)
+    header = " " * label_width + "".join(f"  {name:>{w}}" for name, w in zip(columns, widths))
+    lines = [f"{dataset}: {gold_summary(documents)}", header]
+    for label in labels:
+        cells = "".join(f"  {cells[label]:>{w}}" for cells, w in zip(columns.values(), widths))
+        lines.append(f"{label:<{label_width}}{cells}")
+    return "\n".join(lines)
+
+
+def prf_json(prf: Prf) -> dict:
+    return {
+        "precision": prf.precision,
+        "recall": prf.recall,
+        "f1": prf.f1,
+        "correct_predictions": prf.correct_predictions,
+        "predicted": prf.predicted,
+        "found_gold": prf.found_gold,
+        "gold": prf.gold,
+    }
+
+
+def score_json(score: SystemScore) -> dict:
+    right, total = score.normalised
+    return {
+        "per_type": {t: prf_json(score.counts.prf(t)) for t in ENTITY_TYPES},
+        "micro": prf_json(score.counts.micro()),
+        "normalisation": {"right": right, "total": total, "accuracy": right / total if total else None},
+        "bcubed_by_normal": dict(zip(("precision", "recall", "f1"), score.bcubed)),
+        "seconds": score.seconds,
+    }
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dataset", choices=[*DATASETS, "all"], default="all")
+    parser.add_argument("--systems", default="natasha", help=f"comma-separated, of: {', '.join(SYSTEMS)}")
+    parser.add_argument("--limit", type=int, default=None, help="first N documents of each dataset")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument("--data-dir", default=None, help=f"shared datasets (default {default_data_dir()})")
+    args = parser.parse_args(argv)
+    args.systems = [name.strip() for name in args.systems.split(",") if name.strip()]
+    unknown = [name for name in args.systems if name not in SYSTEMS]
+    if unknown:
+        parser.error(f"unknown system(s) {', '.join(unknown)}; known: {', '.join(SYSTEMS)}")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    if not data_dir.is_dir():
+        print(f"no shared datasets at {data_dir}", file=sys.stderr)
+        return 2
+    systems = {name: SYSTEMS[name]() for name in args.systems}
+    datasets = list(DATASETS) if args.dataset == "all" else [args.dataset]
+    report = {}
+    for dataset in datasets:
+        documents = load_dataset(dataset, data_dir, args.limit)
+        scores = {name: score_system(predict, documents) for name, predict in systems.items()}
+        if args.json:
+            report[dataset] = {
+                "documents": len(documents),
+                "gold": sum(len(document.gold) for document in documents),
+                "systems": {name: score_json(score) for name, score in scores.items()},
+            }
+        else:
+            print(format_table(dataset, documents, scores), end="\n\n", flush=True)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
