@@ -11,7 +11,7 @@ import pytest
 
 from corpus import write_corpus
 
-COUNT = 3000
+COUNT = 700
 
 
 def stored(db_path) -> int:
@@ -23,7 +23,7 @@ def stored(db_path) -> int:
 
 
 def ingest_command(folder, db_path):
-    return [sys.executable, "-m", "svodka", "ingest", str(folder), "--db", str(db_path), "--json"]
+    return [sys.executable, "-m", "svodka", "ingest", str(folder), "--db", str(db_path), "--json", "--workers", "1"]
 
 
 @pytest.mark.slow

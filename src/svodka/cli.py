@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from functools import wraps
 
@@ -9,7 +10,7 @@ import click
 
 from . import __version__
 from .clean.dates import iso_date
-from .digest import digest
+from .digest import printable, digest, entity_digest
 from .export import EXPORTERS
 from .ingest import IngestReport, ingest, process_inputs
 from .pipeline import default_pipeline
@@ -20,6 +21,7 @@ from .store import default_db_path, open_store
 from .progress import input_progress
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 0, 1, 2, 3
+MANY_INPUTS = 64
 
 HELP = f"""svodka turns Russian-language news into clean, structured, stored articles.
 
@@ -59,14 +61,19 @@ def reading_options(command):
                   show_default=True, help="What to do with damaged UTF-8: fail the input, or replace bad bytes.")
     @click.option("--field", "fields", multiple=True, metavar="NAME=KEY",
                   help="JSONL field mapping, e.g. --field text=body --field published=pub_date.")
-    @click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
-                  help="Processes to run the pipeline on.")
+    @click.option("--workers", type=click.IntRange(0), default=0, show_default=True,
+                  help=f"Processes to run the pipeline on; 0: every core ({os.cpu_count()}) when there are "
+                       f"{MANY_INPUTS} inputs or more, else 1.")
     @wraps(command)
     def wrapper(*args, max_size, encoding_errors, fields, **kwargs):
         kwargs["options"] = ReadOptions(max_bytes=int(max_size * MB), encoding_errors=encoding_errors,
                                         jsonl_fields=_field_mapping(fields))
         return command(*args, **kwargs)
     return wrapper
+
+
+def _auto_workers(inputs: int) -> int:
+    return (os.cpu_count() or 1) if inputs >= MANY_INPUTS else 1
 
 
 def _valid_date(ctx, param, value: str | None) -> str | None:
@@ -93,6 +100,7 @@ def _field_mapping(fields: tuple[str, ...]) -> dict[str, str]:
 def ingest_command(inputs, db, default_date, options, workers, as_json):
     """Read, clean and store articles from INPUTS (files, folders, globs, URLs, -)."""
     sources = list(expand(inputs, options))
+    workers = workers or _auto_workers(len(sources))
     with open_store(db) as store, input_progress(len(sources), "Ingesting") as advance:
         report = ingest(sources, store, options, default_pipeline(default_date), workers, on_input=advance)
         location = store.location
@@ -112,7 +120,8 @@ def ingest_command(inputs, db, default_date, options, workers, as_json):
 def extract(inputs, default_date, options, workers, jsonl):
     """Process INPUTS without storing them and print what was found."""
     report = IngestReport()
-    sources = expand(inputs, options)
+    sources = list(expand(inputs, options))
+    workers = workers or _auto_workers(len(sources))
     first = True
     for batch in process_inputs(sources, options, default_pipeline(default_date), report, workers):
         for article in batch:
@@ -174,6 +183,51 @@ def stats(as_json, db):
         if isinstance(value, dict):
             value = ", ".join(f"{key} {count}" for key, count in value.items()) or "—"
         click.echo(f"{name.replace('_', ' '):<16} {value if value is not None else '—'}")
+
+
+@main.command()
+@click.option("--top", type=click.IntRange(1), default=20, show_default=True, metavar="N",
+              help="How many entities to list.")
+@click.option("--type", "entity_type", type=click.Choice(["PER", "LOC", "ORG"], case_sensitive=False),
+              help="Only people (PER), places (LOC) or organisations (ORG).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
+@db_option
+def entities(top, entity_type, as_json, db):
+    """The most mentioned entities in the store."""
+    with open_store(db) as store:
+        rows = store.top_entities(top, entity_type.upper() if entity_type else None)
+    for entity, mentions, articles in rows:
+        if as_json:
+            click.echo(json.dumps({**_entity_dict(entity), "mentions": mentions, "articles": articles},
+                                  ensure_ascii=False))
+        else:
+            click.echo(printable(f"{mentions:>6} {articles:>5}  {entity.type}  {entity.name}  ({entity.id})"))
+
+
+@main.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+def entity(name, as_json, db):
+    """What the store knows of NAME: aliases, Wikidata id, the articles that mention it."""
+    with open_store(db) as store:
+        found = store.find_entities(name)
+        if not found:
+            click.echo(f"svodka: no entity named {name!r} in {store.location}", err=True)
+            sys.exit(EXIT_NOT_FOUND)
+        for item in found:
+            articles = store.articles_mentioning(item.id)
+            if as_json:
+                click.echo(json.dumps({**_entity_dict(item), "articles": [
+                    {"id": id, "title": title, "mentions": count} for id, title, count in articles]},
+                    ensure_ascii=False))
+                continue
+            click.echo(printable(entity_digest(item, articles)))
+
+
+def _entity_dict(entity) -> dict:
+    return {"id": entity.id, "type": entity.type, "name": entity.name, "aliases": list(entity.aliases),
+            "wikidata": entity.wikidata}
 
 
 def _as_json(article: Article) -> str:

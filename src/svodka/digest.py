@@ -2,7 +2,9 @@
 interpreted as markup."""
 from __future__ import annotations
 
-from .records import Article
+from collections import Counter
+
+from .records import Article, Entity
 
 WIDTH = 100
 
@@ -18,13 +20,33 @@ def digest(article: Article, sources: list[str] | None = None) -> str:
         ("cited", ", ".join(article.cited) or None),
         ("published", article.published),
         ("language", article.language),
+        ("entities", _entity_names(article)),
         ("body", _body_size(article)),
         ("chrome cut", _chrome_summary(article)),
     ]
     heading = _clip(article.title or "(no title)", WIDTH)
     lines = [heading, "─" * min(len(heading), WIDTH)]
     lines += [f"  {name:<11} {_clip(value or '—', WIDTH - 14)}" for name, value in rows]
-    return "\n".join(_printable(line) for line in lines)
+    return "\n".join(printable(line) for line in lines)
+
+
+def _entity_names(article: Article, limit: int = 12) -> str | None:
+    counts = Counter(m.entity for m in article.mentions if m.entity and m.kind != "byline")
+    names = {entity.id: entity.name for entity in article.entities}
+    shown = [names.get(entity_id, entity_id) for entity_id, _ in counts.most_common(limit)]
+    more = len(counts) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "") if shown else None
+
+
+def entity_digest(entity: Entity, articles: list[tuple[str, str | None, int]]) -> str:
+    lines = [f"{entity.name}  ({entity.type}, {entity.id})"]
+    if entity.aliases:
+        lines.append(f"  aliases   {', '.join(entity.aliases)}")
+    if entity.wikidata:
+        lines.append(f"  wikidata  {entity.wikidata}")
+    lines.append(f"  articles  {len(articles)}")
+    lines += [f"    {article_id}  {count:>3}×  {_clip(title or '(no title)', 70)}" for article_id, title, count in articles[:20]]
+    return "\n".join(lines)
 
 
 def _body_size(article: Article) -> str:
@@ -47,6 +69,6 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """Drop control characters (terminal escape sequences) that hostile content might carry."""
     return "".join(char for char in text if char.isprintable() or char in "\t")

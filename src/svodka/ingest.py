@@ -44,37 +44,31 @@ def process_inputs(
     on_input: Callable[[str], None] | None = None,
 ) -> Iterator[list[Article]]:
     """Yield batches of processed articles; failures and skips go into `report` as they happen."""
-    batch: list[RawDocument] = []
+    batch: list[Article] = []
+    for result in pipeline.map(_documents(inputs, options, report, on_input), workers=workers):
+        if isinstance(result, Failure):
+            report.failures.append(result)
+            continue
+        batch.append(result)
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _documents(inputs, options: ReadOptions, report: IngestReport, on_input) -> Iterator[RawDocument]:
     for source in inputs:
-        for item in _items_of(source, options):
+        for item in [source] if isinstance(source, Failure) else read_input(source, options):
             if isinstance(item, RawDocument):
                 report.read += 1
-                batch.append(item)
+                yield item
             elif isinstance(item, Skipped):
                 report.skipped.append(item)
             else:
                 report.failures.append(item)
-            if len(batch) >= BATCH_SIZE:
-                yield _run(pipeline, batch, report, workers)
-                batch = []
         if on_input:
             on_input(source.source)
-    if batch:
-        yield _run(pipeline, batch, report, workers)
-
-
-def _items_of(source: Input | Failure, options: ReadOptions):
-    return [source] if isinstance(source, Failure) else read_input(source, options)
-
-
-def _run(pipeline: Pipeline, batch: list[RawDocument], report: IngestReport, workers: int) -> list[Article]:
-    articles = []
-    for result in pipeline.map(batch, workers=workers):
-        if isinstance(result, Failure):
-            report.failures.append(result)
-        else:
-            articles.append(result)
-    return articles
 
 
 def ingest(

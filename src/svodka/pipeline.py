@@ -2,12 +2,14 @@
 stage's contract, names the stage that failed, and runs batches on one core or many."""
 from __future__ import annotations
 
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .clean.article import clean
+from .entities import annotate_entities
 from .errors import InputError, StageError
 from .records import Article, Failure, RawDocument
 
@@ -54,14 +56,39 @@ class Pipeline:
             return Failure(error.source, str(error).removeprefix(f"{error.source}: "))
 
     def map(self, raws: Iterable[RawDocument], workers: int = 1, chunksize: int = 16) -> Iterator[Article | Failure]:
-        """Process documents in order, on `workers` processes (1: in this process)."""
+        """Process documents in order, on `workers` processes (1: in this process). The pool lives as
+        long as the stream, so models load once per worker; few chunks are in flight at a time, so a
+        huge input never sits in memory whole."""
         if workers <= 1:
             yield from map(self.process, raws)
             return
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from pool.map(self.process, raws, chunksize=chunksize)
+            pending: deque = deque()
+            for chunk in _chunks(raws, chunksize):
+                pending.append(pool.submit(self.process_all, chunk))
+                if len(pending) >= 2 * workers:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+
+    def process_all(self, raws: list[RawDocument]) -> list[Article | Failure]:
+        return [self.process(raw) for raw in raws]
 
 
-def default_pipeline(default_date: str | None = None) -> Pipeline:
-    """The stages svodka runs: clean (later issues add entities, quotes, events)."""
-    return Pipeline([Stage("clean", partial(clean, default_date=default_date))])
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def default_pipeline(default_date: str | None = None, entities: bool = True) -> Pipeline:
+    """The stages svodka runs: clean, then entities (later issues add quotes and events)."""
+    stages = [Stage("clean", partial(clean, default_date=default_date))]
+    if entities:
+        stages.append(Stage("entities", annotate_entities))
+    return Pipeline(stages)

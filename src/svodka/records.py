@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields, replace
 
 SPAN_KINDS = ("title", "lead", "byline", "body", "chrome")
+ENTITY_TYPES = ("PER", "LOC", "ORG")
+MENTION_KINDS = ("name", "descriptor", "adjective", "byline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,31 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an entity is named: `[start, end)` of the article's text, its nominative `normal`,
+    and the entity it refers to. `kind`: name, descriptor ("российский лидер"), adjective
+    ("белорусский"), or byline (the article's author)."""
+
+    start: int
+    end: int
+    type: str
+    normal: str
+    entity: str | None = None
+    kind: str = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Someone or something the news is about, with one canonical name."""
+
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article. `text` is never rewritten; `spans` say which ranges are what."""
 
@@ -76,6 +103,8 @@ class Article:
     language: str | None = None
     url: str | None = None
     spans: tuple[Span, ...] = field(default=())
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
     def spans_of(self, kind: str) -> tuple[Span, ...]:
         return tuple(span for span in self.spans if span.kind == kind)
@@ -88,6 +117,8 @@ class Article:
         data["authors"] = list(self.authors)
         data["cited"] = list(self.cited)
         data["spans"] = [asdict(span) for span in self.spans]
+        data["mentions"] = [asdict(mention) for mention in self.mentions]
+        data["entities"] = [{**asdict(entity), "aliases": list(entity.aliases)} for entity in self.entities]
         return data
 
     @classmethod
@@ -97,6 +128,11 @@ class Article:
         values["authors"] = tuple(values.get("authors") or ())
         values["cited"] = tuple(values.get("cited") or ())
         values["spans"] = tuple(Span(**span) for span in values.get("spans") or ())
+        values["mentions"] = tuple(Mention(**mention) for mention in values.get("mentions") or ())
+        values["entities"] = tuple(
+            Entity(**{**entity, "aliases": tuple(entity.get("aliases") or ())})
+            for entity in values.get("entities") or ()
+        )
         return cls(**values)
 
     def with_(self, **changes) -> Article:

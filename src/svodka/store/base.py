@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Protocol, Sequence
 
-from ..records import Article
+from ..records import Article, Entity
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,15 @@ class Store(Protocol):
 
     def sources_of(self, article_id: str) -> list[str]:
         """Every input the article was seen in."""
+
+    def top_entities(self, limit: int, type: str | None = None) -> list[tuple[Entity, int, int]]:
+        """The most mentioned entities, with their mention and article counts."""
+
+    def find_entities(self, name: str) -> list[Entity]:
+        """Entities one of whose names (or whose id) is `name`."""
+
+    def articles_mentioning(self, entity_id: str) -> list[tuple[str, str | None, int]]:
+        """(article id, title, mentions) of every article that mentions the entity."""
 
     def stats(self) -> dict:
         """Counts for `svodka stats`."""

@@ -10,6 +10,7 @@ from typing import Iterator, Sequence
 from ..records import Article
 from .base import AddResult
 from .schema import MIGRATIONS
+from .sqlite_entities import articles_mentioning, find_entities, save_entities, top_entities, with_entities
 
 COLUMNS = ("id", "source", "url", "title", "lead", "authors", "outlet", "cited", "published",
            "language", "spans", "text")
@@ -45,6 +46,8 @@ class SQLiteStore:
             for article in articles:
                 inserted = self._insert(article, now)
                 (new if inserted else duplicate).append(article.id)
+                if inserted:
+                    save_entities(self._db, article, now)
                 self._db.execute(
                     "INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)",
                     (article.id, article.source, now),
@@ -67,16 +70,28 @@ class SQLiteStore:
         ).fetchall()
         exact = [row for row in rows if row["id"] == article_id]
         if exact or len(rows) == 1:
-            return _article_of((exact or rows)[0])
+            return self._article_of((exact or rows)[0])
         return None
 
     def latest(self, limit: int) -> list[Article]:
         rows = self._db.execute("SELECT * FROM articles ORDER BY seq DESC LIMIT ?", (limit,))
-        return [_article_of(row) for row in rows]
+        return [self._article_of(row) for row in rows]
 
     def articles(self) -> Iterator[Article]:
         for row in self._db.execute("SELECT * FROM articles ORDER BY seq"):
-            yield _article_of(row)
+            yield self._article_of(row)
+
+    def _article_of(self, row: sqlite3.Row) -> Article:
+        return with_entities(self._db, _article_of(row))
+
+    def top_entities(self, limit: int, type: str | None = None):
+        return top_entities(self._db, limit, type)
+
+    def find_entities(self, name: str):
+        return find_entities(self._db, name)
+
+    def articles_mentioning(self, entity_id: str):
+        return articles_mentioning(self._db, entity_id)
 
     def sources_of(self, article_id: str) -> list[str]:
         rows = self._db.execute(
@@ -92,6 +107,8 @@ class SQLiteStore:
             "articles": one("SELECT count(*) FROM articles"),
             "sources": one("SELECT count(*) FROM article_sources"),
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
+            "entities": one("SELECT count(*) FROM entities"),
+            "mentions": one("SELECT count(*) FROM mentions"),
             "languages": dict(self._db.execute(
                 "SELECT coalesce(language, 'unknown'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
             ).fetchall()),

@@ -1,0 +1,68 @@
+"""The entities stage: mentions of people, places and organisations, each tied to one entity."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..clean.script import analysis_form
+from ..records import Article, Entity, Mention
+from .compound import with_country_names
+from .gazetteer import gazetteer_mentions
+from .kb import knowledge_base
+from .descriptors import adjective_mentions, descriptor_mentions
+from .link import entity_of, link, slug
+from .ner import Found, ner_mentions
+from .normal import normalize
+from .propagate import propagated
+
+
+def annotate_entities(article: Article) -> Article:
+    analysed = analysis_form(article.text)
+    kb = knowledge_base()
+    found = ner_mentions(analysed, article.spans)
+    found = merged(found, propagated(analysed, article.spans, found))
+    found = merged(found, gazetteer_mentions(analysed, article.spans, kb))
+    found = with_country_names(analysed, found)
+    mentions, entities = link(analysed, found, kb)
+    described = descriptor_mentions(analysed, article.spans, kb, {e.id for e in entities}, article.published)
+    adjectives = adjective_mentions(analysed, article.spans, kb, mentions + described)
+    authors, author_entities = byline_mentions(article, analysed)
+    extra = _kb_entities(kb, described + adjectives, entities)
+    everything = sorted(mentions + described + adjectives + authors, key=lambda m: (m.start, m.end))
+    return article.with_(mentions=tuple(everything), entities=in_order(everything, entities + extra + author_entities))
+
+
+def in_order(mentions: list[Mention], entities: list[Entity]) -> tuple[Entity, ...]:
+    """Entities in the order the article first mentions them, aliases sorted (as the store keeps them)."""
+    first = {m.entity: index for index, m in reversed(list(enumerate(mentions)))}
+    ordered = sorted(entities, key=lambda entity: first.get(entity.id, len(mentions)))
+    return tuple(replace(entity, aliases=tuple(sorted(entity.aliases))) for entity in ordered)
+
+
+def _kb_entities(kb, mentions: list[Mention], known: list[Entity]) -> list[Entity]:
+    """Entities that only descriptors or adjectives point at."""
+    have = {entity.id for entity in known}
+    keys = dict.fromkeys(m.entity for m in mentions if m.entity not in have)
+    return [entity_of(kb.entities[key]) for key in keys]
+
+
+def merged(primary: list[Found], extra: list[Found]) -> list[Found]:
+    """`primary` mentions, plus those of `extra` that overlap none of them, in text order."""
+    taken = [(m.start, m.end) for m in primary]
+    added = [m for m in extra if not any(m.start < end and start < m.end for start, end in taken)]
+    return sorted(primary + added, key=lambda m: m.start)
+
+
+def byline_mentions(article: Article, analysed: str) -> tuple[list[Mention], list[Entity]]:
+    """The article's authors where the byline names them: people, but not what the article is about."""
+    mentions, entities = [], {}
+    for span in article.spans_of("byline"):
+        line = span.of(analysed)
+        for author in article.authors:
+            at = line.find(author)
+            if at >= 0:
+                normal = normalize(author, "PER")
+                entity = Entity(f"per:{slug(normal)}", "PER", normal)
+                entities[entity.id] = entity
+                mentions.append(Mention(span.start + at, span.start + at + len(author), "PER", normal,
+                                        entity.id, "byline"))
+    return mentions, list(entities.values())

@@ -1,0 +1,107 @@
+"""Descriptors and adjectives: "российский лидер" → the person who was president of Russia on the
+article's date (or the one the article names), "белорусский" → Беларусь."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..records import Mention, Span
+from .kb import KbEntity, KnowledgeBase
+from .morph import lemma, lemma_key
+from .ner import CONTENT_KINDS
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+MAX_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    office: str
+    country: str
+
+
+@lru_cache(maxsize=4)
+def descriptor_index(kb: KnowledgeBase) -> dict[tuple[str, ...], Post]:
+    """Every descriptor of every office of every country, as lemma sequences."""
+    index: dict[tuple[str, ...], Post] = {}
+    countries = [entity for entity in kb.entities.values() if entity.key.startswith("country:")]
+    for office in kb.offices:
+        for country in countries:
+            if office.country in ("*", country.country):
+                for template in office.descriptors:
+                    for key in _expansions(template, country):
+                        index.setdefault(key, Post(office.office, country.country))
+    return index
+
+
+def _expansions(template: str, country: KbEntity) -> list[tuple[str, ...]]:
+    if "{adj}" in template:
+        return [lemma_key(template.replace("{adj}", adjective)) for adjective in country.adjectives
+                if " " not in adjective and not _demonym(adjective)]
+    if "{country}" in template:
+        return [lemma_key(template.replace("{country}", name)) for name in (country.name, *country.aliases)]
+    return [lemma_key(template)]
+
+
+def _demonym(word: str) -> bool:
+    return not word.endswith(("ий", "ый", "ой"))
+
+
+def descriptor_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase, named: set[str],
+                        day: str | None) -> list[Mention]:
+    """Resolved descriptor mentions; `named` are the entity ids the article names, `day` its date."""
+    index = descriptor_index(kb)
+    mentions = []
+    for words in _passages(analysed, spans):
+        lemmas = [lemma(word) for _, _, word in words]
+        at = 0
+        while at < len(words):
+            length, post = _longest(index, lemmas, at)
+            holder = _holder(kb, post, named, day) if post else None
+            if holder:
+                start, end = words[at][0], words[at + length - 1][1]
+                mentions.append(Mention(start, end, "PER", holder.name, holder.key, "descriptor"))
+            at += length if post else 1
+    return mentions
+
+
+def adjective_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase,
+                       taken: list[Mention]) -> list[Mention]:
+    """Country adjectives and demonyms in lower case ("белорусский", "россияне") outside descriptors."""
+    mentions = []
+    for words in _passages(analysed, spans):
+        for start, end, word in words:
+            entity = kb.by_adjective(word) if word[:1].islower() else None
+            if entity and not any(m.start <= start < m.end for m in taken):
+                mentions.append(Mention(start, end, entity.type, entity.name, entity.key, "adjective"))
+    return mentions
+
+
+def _passages(analysed: str, spans: tuple[Span, ...]):
+    for span in spans:
+        if span.kind in CONTENT_KINDS:
+            yield [(span.start + m.start(), span.start + m.end(), m.group()) for m in WORD.finditer(span.of(analysed))]
+
+
+def _longest(index: dict, lemmas: list[str], at: int) -> tuple[int, Post | None]:
+    for length in range(min(MAX_WORDS, len(lemmas) - at), 0, -1):
+        post = index.get(tuple(lemmas[at : at + length]))
+        if post:
+            return length, post
+    return 1, None
+
+
+def _holder(kb: KnowledgeBase, post: Post, named: set[str], day: str | None) -> KbEntity | None:
+    if day:
+        return kb.holder(post.office, post.country, day)
+    candidates = [person for person in kb.holders(post.office, post.country) if person.key in named]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def country_before(analysed: str, start: int, kb: KnowledgeBase, window: int = 3) -> KbEntity | None:
+    """The country whose adjective stands among the few words before `start` ("белорусским главой
+    Минобороны" → Беларусь)."""
+    words = WORD.findall(analysed[max(0, start - 60) : start])[-window:]
+    found = [kb.by_adjective(word) for word in reversed(words)]
+    return next((entity for entity in found if entity and entity.key.startswith("country:")), None)

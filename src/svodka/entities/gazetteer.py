@@ -1,0 +1,52 @@
+"""Names from the knowledge base that NER missed ("РБ", "СПб", "ЕАЭС" in a title), found by their
+lemmas in the article's content, capitalised as names are."""
+from __future__ import annotations
+
+import re
+
+from ..records import Span
+from .kb import KnowledgeBase
+from .morph import lemma
+from .ner import CONTENT_KINDS, Found
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+MAX_WORDS = 6
+
+
+def gazetteer_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase) -> list[Found]:
+    found = []
+    for span in spans:
+        if span.kind in CONTENT_KINDS:
+            found += _in_passage(analysed, span, kb)
+    return found
+
+
+def _in_passage(analysed: str, span: Span, kb: KnowledgeBase) -> list[Found]:
+    words = [(m.start() + span.start, m.end() + span.start, m.group()) for m in WORD.finditer(span.of(analysed))]
+    lemmas = [lemma(word) for _, _, word in words]
+    found, index = [], 0
+    while index < len(words):
+        match = _longest_at(words, lemmas, index, kb)
+        if match:
+            found.append(match[0])
+            index += match[1]
+        else:
+            index += 1
+    return found
+
+
+def _longest_at(words, lemmas, index: int, kb: KnowledgeBase) -> tuple[Found, int] | None:
+    if not words[index][2][:1].isupper():
+        return None
+    aliases = kb.alias_keys()
+    for length in range(min(MAX_WORDS, len(words) - index), 0, -1):
+        keys = aliases.get(tuple(lemmas[index : index + length]))
+        if keys and _adjacent(words[index : index + length]):
+            entity = kb.entities[keys[0]]
+            return Found(words[index][0], words[index + length - 1][1], entity.type), length
+    return None
+
+
+def _adjacent(words) -> bool:
+    """The words of one name stand together, separated by a space, a quote or a dot at most."""
+    return all(nxt[0] - prev[1] <= 3 for prev, nxt in zip(words, words[1:]))

@@ -1,0 +1,105 @@
+"""From mentions to entities: knowledge-base names first, then a surname to the full name used
+elsewhere in the article, then an id derived from the canonical name for what the base lacks."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..records import Entity, Mention
+from .kb import KbEntity, KnowledgeBase
+from .morph import lemma, lemma_key
+from .ner import Found
+from .normal import normalize
+from .descriptors import country_before
+
+
+@dataclass
+class _Group:
+    """The mentions of one entity in one article."""
+
+    type: str
+    normals: list[str] = field(default_factory=list)
+    kb: KbEntity | None = None
+
+    @property
+    def canonical(self) -> str:
+        if self.kb:
+            return self.kb.name
+        return max(self.normals, key=lambda name: (len(name.split()), len(name)))
+
+    @property
+    def id(self) -> str:
+        return self.kb.key if self.kb else f"{self.type.lower()}:{slug(self.canonical)}"
+
+
+def link(analysed: str, found: list[Found], kb: KnowledgeBase) -> tuple[list[Mention], list[Entity]]:
+    normals = [normalize(analysed[f.start : f.end], f.type) for f in found]
+    groups: dict[str, _Group] = {}
+    membership = [_group_of(f, normal, groups, kb, analysed) for f, normal in zip(found, normals)]
+    _link_surnames(found, normals, membership, groups, kb)
+    mentions = [Mention(f.start, f.end, groups[key].type, normal, groups[key].id)
+                for f, normal, key in zip(found, normals, membership)]
+    entities = [_entity(group) for key, group in groups.items() if key in set(membership)]
+    return mentions, list({entity.id: entity for entity in entities}.values())
+
+
+def _group_of(mention: Found, normal: str, groups: dict[str, _Group], kb: KnowledgeBase, analysed: str) -> str:
+    known = kb.by_name(normal) or _of_country(mention, normal, kb, analysed)
+    key = known.key if known else f"{mention.type}:{' '.join(lemma_key(normal))}"
+    group = groups.setdefault(key, _Group(known.type if known else mention.type, kb=known))
+    group.normals.append(normal)
+    return key
+
+
+def _of_country(mention: Found, normal: str, kb: KnowledgeBase, analysed: str) -> KbEntity | None:
+    """"белорусским главой Минобороны": a ministry named without its country takes the one before it."""
+    if mention.type != "ORG":
+        return None
+    country = country_before(analysed, mention.start, kb)
+    return kb.by_name(f"{normal} {country.name}") if country else None
+
+
+def _link_surnames(found, normals, membership, groups, kb: KnowledgeBase) -> None:
+    """"Лукашенко" joins "Александр Лукашенко" of the same article, or the one person of that surname
+    the knowledge base knows."""
+    full_names = _full_names_by_surname(found, normals, membership, groups)
+    for index, (mention, normal) in enumerate(zip(found, normals)):
+        if mention.type != "PER" or len(normal.split()) != 1:
+            continue
+        surname = lemma(normal)
+        target = full_names.get(surname) or _known_surname(surname, groups, kb)
+        if target and target != membership[index]:
+            groups[target].normals.append(normal)
+            membership[index] = target
+
+
+def _full_names_by_surname(found, normals, membership, groups) -> dict[str, str]:
+    by_surname: dict[str, str] = {}
+    for mention, normal, key in zip(found, normals, membership):
+        if mention.type == "PER" and len(normal.split()) >= 2:
+            by_surname.setdefault(lemma(normal.split()[-1]), key)
+    return by_surname
+
+
+def _known_surname(surname: str, groups: dict[str, _Group], kb: KnowledgeBase) -> str | None:
+    people = kb.by_surname(surname)
+    if len(people) != 1:
+        return None
+    person = people[0]
+    groups.setdefault(person.key, _Group("PER", kb=person))
+    return person.key
+
+
+def _entity(group: _Group) -> Entity:
+    aliases = tuple(dict.fromkeys(name for name in group.normals if name != group.canonical))
+    return Entity(group.id, group.type, group.canonical, aliases, group.kb.wikidata if group.kb else None)
+
+
+def entity_of(known: KbEntity) -> Entity:
+    return Entity(known.key, known.type, known.name, known.aliases, known.wikidata)
+
+
+def slug(name: str) -> str:
+    """"Президентская библиотека им. Бориса Ельцина" → "президентская-библиотека-им-бориса-ельцина"."""
+    return re.sub(r"\W+", "-", name.casefold().replace("ё", "е")).strip("-")

@@ -1,0 +1,72 @@
+"""Name mentions from Natasha's NER over the article's title, lead and body (never chrome or
+bylines), corrected for the mistakes it makes on news."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..nlp import models
+from ..records import Span
+from .morph import lemma
+
+CONTENT_KINDS = ("title", "lead", "body")
+TITLES = frozenset(
+    "президент премьер премьер-министр министр глава председатель лидер губернатор мэр канцлер король "
+    "королева принц принцесса патриарх генсек генеральный секретарь посол спикер депутат сенатор "
+    "директор руководитель начальник командующий главнокомандующий император шейх эмир султан папа".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A mention before linking: where it is and what type NER (or a gazetteer) says it is."""
+
+    start: int
+    end: int
+    type: str
+
+
+def ner_mentions(analysed: str, spans: tuple[Span, ...]) -> list[Found]:
+    """Natasha's mentions in each content span, with offsets into the whole text."""
+    content = [span for span in spans if span.kind in CONTENT_KINDS]
+    markups = models().ner_tagger.map([span.of(analysed) for span in content])
+    found = []
+    for span, markup in zip(content, markups):
+        for item in markup.spans:
+            found.extend(_corrected(analysed, Found(span.start + item.start, span.start + item.stop, item.type)))
+    return found
+
+
+def _corrected(analysed: str, mention: Found) -> list[Found]:
+    mention = _within_one_line(analysed, mention)
+    text = analysed[mention.start : mention.end]
+    if mention.type == "PER" and _is_title(text):
+        return []  # "Президенты предметно обсудили …", capitalised as Belarusian sites write it
+    return _split_parenthesised(analysed, mention)
+
+
+def _split_parenthesised(analysed: str, mention: Found) -> list[Found]:
+    """"Комитет защиты журналистов (КЗЖ)", "Джошуа Вольф (Joshua Wolf)": two names of one thing."""
+    text = analysed[mention.start : mention.end]
+    opening = text.find(" (")
+    if opening <= 0:
+        return [mention]
+    inner_start = mention.start + opening + 2
+    closing = text.find(")", opening)
+    inner_end = mention.start + closing if closing > 0 else mention.end
+    outer = Found(mention.start, mention.start + opening, mention.type)
+    inner = Found(inner_start, inner_end, mention.type)
+    return [outer, inner] if inner_end > inner_start else [outer]
+
+
+def _within_one_line(analysed: str, mention: Found) -> Found:
+    """"Дарья Григоренко\\n\\nБеседа": a name never runs across a line break."""
+    text = analysed[mention.start : mention.end]
+    if "\n" not in text:
+        return mention
+    return Found(mention.start, mention.start + len(text.split("\n")[0].rstrip()), mention.type)
+
+
+def _is_title(text: str) -> bool:
+    """An office or a role written with a capital letter is not a name."""
+    words = text.split()
+    return len(words) == 1 and lemma(words[0]) in TITLES

@@ -1,0 +1,36 @@
+"""Document-level consistency: a name NER found once is the same kind of name wherever else the
+article writes it ("Путин" missed in the title but found in the body)."""
+from __future__ import annotations
+
+import re
+
+from ..records import Span
+from .morph import lemma
+from .ner import CONTENT_KINDS, Found
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def propagated(analysed: str, spans: tuple[Span, ...], found: list[Found]) -> list[Found]:
+    """Capitalised occurrences of single-word names already found, which no mention covers."""
+    types = _single_word_types(analysed, found)
+    extra = []
+    for span in spans:
+        if span.kind not in CONTENT_KINDS:
+            continue
+        for match in WORD.finditer(span.of(analysed)):
+            word = match.group()
+            if word[:1].isupper() and lemma(word) in types:
+                start = span.start + match.start()
+                extra.append(Found(start, start + len(word), types[lemma(word)]))
+    return extra
+
+
+def _single_word_types(analysed: str, found: list[Found]) -> dict[str, str]:
+    """Lemma → type of the single-word mentions, keeping only lemmas NER always gave one type."""
+    seen: dict[str, set[str]] = {}
+    for mention in found:
+        text = analysed[mention.start : mention.end]
+        if WORD.fullmatch(text):
+            seen.setdefault(lemma(text), set()).add(mention.type)
+    return {key: next(iter(kinds)) for key, kinds in seen.items() if len(kinds) == 1}

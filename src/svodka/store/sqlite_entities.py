@@ -1,0 +1,64 @@
+"""Entities, aliases and mentions in the SQLite store: written with their article, read back onto it."""
+from __future__ import annotations
+
+import sqlite3
+
+from ..records import Article, Entity, Mention
+
+MENTION_COLUMNS = ("start", "end", "type", "normal", "entity_id", "kind")
+
+
+def save_entities(db: sqlite3.Connection, article: Article, now: str) -> None:
+    for entity in article.entities:
+        db.execute("INSERT INTO entities (id, type, name, wikidata, first_seen) VALUES (?, ?, ?, ?, ?) "
+                   "ON CONFLICT (id) DO NOTHING", (entity.id, entity.type, entity.name, entity.wikidata, now))
+        db.executemany("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)",
+                       [(entity.id, alias) for alias in (entity.name, *entity.aliases)])
+    db.executemany(
+        'INSERT OR IGNORE INTO mentions (article_id, start, "end", type, normal, entity_id, kind) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(article.id, m.start, m.end, m.type, m.normal, m.entity, m.kind) for m in article.mentions],
+    )
+
+
+def with_entities(db: sqlite3.Connection, article: Article) -> Article:
+    rows = db.execute('SELECT start, "end", type, normal, entity_id, kind FROM mentions '
+                      'WHERE article_id = ? ORDER BY start, "end"', (article.id,)).fetchall()
+    mentions = tuple(Mention(*row) for row in rows)
+    ids = list(dict.fromkeys(m.entity for m in mentions if m.entity))
+    return article.with_(mentions=mentions, entities=tuple(entity(db, id) for id in ids))
+
+
+def entity(db: sqlite3.Connection, entity_id: str) -> Entity | None:
+    row = db.execute("SELECT id, type, name, wikidata FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        return None
+    aliases = [alias for (alias,) in db.execute(
+        "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,)) if alias != row[2]]
+    return Entity(row[0], row[1], row[2], tuple(aliases), row[3])
+
+
+def top_entities(db: sqlite3.Connection, limit: int, type: str | None = None) -> list[tuple[Entity, int, int]]:
+    """The most mentioned entities with (mentions, articles) counts; descriptors and bylines count."""
+    rows = db.execute(
+        "SELECT entity_id, count(*), count(DISTINCT article_id) FROM mentions JOIN entities ON id = entity_id "
+        "WHERE (? IS NULL OR entities.type = ?) GROUP BY entity_id ORDER BY 2 DESC, 3 DESC LIMIT ?",
+        (type, type, limit),
+    ).fetchall()
+    return [(entity(db, entity_id), mentions, articles) for entity_id, mentions, articles in rows]
+
+
+def find_entities(db: sqlite3.Connection, name: str) -> list[Entity]:
+    """Entities whose id, name or an alias is `name` (case-insensitive for Cyrillic too)."""
+    wanted = name.casefold()
+    rows = db.execute("SELECT DISTINCT entity_id, alias FROM entity_aliases").fetchall()
+    ids = dict.fromkeys(entity_id for entity_id, alias in rows if alias.casefold() == wanted or entity_id == name)
+    return [found for found in (entity(db, entity_id) for entity_id in ids) if found]
+
+
+def articles_mentioning(db: sqlite3.Connection, entity_id: str) -> list[tuple[str, str | None, int]]:
+    return db.execute(
+        "SELECT articles.id, articles.title, count(*) FROM mentions JOIN articles ON articles.id = article_id "
+        "WHERE entity_id = ? GROUP BY articles.id ORDER BY articles.published DESC, articles.seq DESC",
+        (entity_id,),
+    ).fetchall()
