@@ -4,212 +4,62 @@ Run from the repository root (a full run of the defaults takes a few minutes on 
 
     .venv/bin/python benchmarks/ingest_throughput.py [--articles N] [--repeats R] [--db-dir DIR] [--json]
 
-How the corpus is built
------------------------
-Nothing is copied into the repository: the corpus is composed at run time from the shared data sets
-in ``<repo>/../shared/data`` and written as ``.txt`` files to a temporary folder, deleted at the end.
-
-* Source texts: FactRuEval-2016 ``devset``/``testset`` ``book_*.txt`` (no reliable headline),
-  NEREL v1.1 ``train``/``dev`` ``*.txt`` and SlavicNER ``raw/*/ru/*.txt`` (first line = headline),
-  and the texts and titles of the tgcontest-toloka exam/train pools. Every non-blank line is a
-  paragraph; a line over 1,200 bytes (the tgcontest texts are one line each) is cut into
-  paragraphs of three sentences. Texts with under 500 bytes of body are left out, and a body
-  that repeats another (ignoring case and spacing) is kept once: 1,924 of 1,960 texts remain.
-* Headlines: the distinct headlines of the ParaPhraser corpus (about 12,000), final full stop removed.
-* Article ``i`` uses source text ``i mod S`` and headline ``i mod H`` (S texts, H headlines); the
-  first use of a text that has its own headline keeps that headline. The headline is part of the
-  content hash (``article_id``), so every article is new on the first ingest (checked: ``new``
-  is printed); sidebars and bylines alone would not make ids differ, by design.
-* Layout: headline, blank line, then for every third article (``i % 3 == 1``) a byline
-  ``Текст: Имя Фамилия``, then body paragraphs separated by blank lines, as many as fit in 3,000
-  bytes (at least one). Every second article (``i % 2 == 0``) ends with a sidebar like a scraped
-  news site's: ``Последние новости`` and 3-6 teasers (rubric, another headline, a date such as
-  ``14 сентября 2025``, ``Читать новость``). Files are 0.5-4.5 KB, median about 2.7 KB.
-* Encodings: 5% are written as cp1251 (``i % 20 == 9``) and 5% as koi8-r (``i % 20 == 19``), the
-  rest as UTF-8; typography koi8-r lacks (« » “ ” „ — – … №) becomes ASCII, as on legacy sites,
-  and anything else a code page cannot encode becomes "?".
+The corpus
+----------
+Nothing is copied into the repository: N articles (0.5-4.5 KB, median about 2.7 KB; 10% in
+cp1251 or koi8-r, some with bylines or news-site sidebars) are composed at run time from the shared
+data sets in ``<repo>/../shared/data`` by ``corpus.py`` (which describes how) and written as
+``.txt`` files to a temporary folder, deleted at the end. The headline is part of the content hash,
+so every article is new on the first ingest (checked: ``new`` is printed).
 
 What is measured
 ----------------
+The pipeline is ``default_pipeline(entities=False)`` throughout: the entities stage (Natasha NER and
+the rest, tens of milliseconds an article) is left out so that this stays a measure of decode +
+clean + store; ``entities_speed.py`` measures that stage.
+
 Each repeat runs in a fresh process, so its peak RSS (``ru_maxrss``) is its own. After a warm-up
 (one article read, cleaned and stored, which loads the language models) it times
-``ingest(expand([folder]), store, workers=1)`` into a fresh SQLite store (wall and CPU time; the
-process is single-threaded, so CPU time is what one core spends, whatever else runs on the
-machine). The first repeat then ingests the same folder again, which must add nothing and find N
-duplicates. Then each stage is timed on its own: read + decode (every file to a RawDocument),
-clean (the default pipeline on the decoded documents) and store (``store.add`` of the cleaned
-articles in batches of 256, into another fresh store). The corpus files are in the page cache, so
-reading measures the code path, not the disk. Each repeat records a hash of ``src/svodka`` so
-that a change to the code during a run is reported. When the median end-to-end rate is below the
-500 articles/s goal, the read + decode and clean stages are profiled with cProfile on the first
-2,000 articles, and their top functions (by cumulative and by own time) are printed.
+``ingest(expand([folder]), store, pipeline=default_pipeline(entities=False), workers=1)`` into a
+fresh SQLite store (wall and CPU time; the process is single-threaded, so CPU time is what one
+core spends, whatever else runs on the machine). The first repeat then ingests the same folder
+again, which must add nothing and find N duplicates. Then each stage is timed on its own: read +
+decode (every file to a RawDocument), clean (the pipeline on the decoded documents) and store
+(``store.add`` of the cleaned articles in batches of 256, into another fresh store). The corpus
+files are in the page cache, so reading measures the code path, not the disk. Each repeat records
+a hash of ``src/svodka`` so that a change to the code during a run is reported. When the median
+end-to-end rate is below the 500 articles/s goal, the read + decode and clean stages are profiled
+with cProfile on the first 2,000 articles, and their top functions (by cumulative and by own
+time) are printed.
 """
 from __future__ import annotations
 
 import argparse
 import cProfile
-import csv
 import hashlib
 import json
 import pstats
-import re
 import resource
 import shutil
 import statistics
 import sys
 import tempfile
 import time
-import xml.etree.ElementTree as ElementTree
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+from corpus import DATA, ROOT, build_corpus, read_all
 from svodka.ingest import BATCH_SIZE, ingest
 from svodka.pipeline import default_pipeline
-from svodka.records import Article, RawDocument
+from svodka.records import Article
 from svodka.sources import ReadOptions, expand, read_input
 from svodka.store import SQLiteStore
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
 TARGET_PER_S = 500
 PROFILE_ARTICLES = 2000
-MIN_BODY_BYTES = 500
-MAX_BODY_BYTES = 3000
-LONG_LINE_BYTES = 1200
-AUTHORS = ("Дарья Григоренко", "Иван Петров", "Анна Смирнова", "Олег Кузнецов", "Мария Волкова",
-           "Сергей Морозов", "Елена Лебедева", "Дмитрий Соколов", "Ольга Новикова", "Павел Федоров")
-RUBRICS = ("Досуг", "Общество", "Экономика", "Спорт", "В мире", "Происшествия", "Культура")
-KOI8_TYPOGRAPHY = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "—": "-", "–": "-",
-                                 "…": "...", "№": "N"})
-SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZА-ЯЁ–—-])")
 STAGES = (("read_decode", "read+decode"), ("clean", "clean"), ("store", "store"), ("ingest", "ingest (all)"))
 
-
-@dataclass(frozen=True)
-class Source:
-    """One real news text: its headline when it has one, and its paragraphs."""
-
-    headline: str | None
-    paragraphs: tuple[str, ...]
-
-
-# --- the corpus ---------------------------------------------------------------------------------
-
-def load_sources(data: Path) -> list[Source]:
-    """The real texts with at least MIN_BODY_BYTES of body, one per body (compared ignoring case
-    and spacing)."""
-    sources = [*_factrueval(data), *_headed_files(data / "nerel" / "NEREL-v1.1", "[td]*/*.txt"),
-               *_headed_files(data / "slavicner-bsnlp-ru" / "raw", "*/ru/*.txt"), *_tgcontest(data)]
-    unique = {}
-    for source in sources:
-        body = " ".join(_body(source.paragraphs))
-        if len(body.encode("utf-8")) >= MIN_BODY_BYTES:
-            unique.setdefault(" ".join(body.casefold().split()), source)
-    return list(unique.values())
-
-
-def _paragraphs(text: str) -> tuple[str, ...]:
-    """Non-blank lines; a line longer than LONG_LINE_BYTES is cut into three-sentence paragraphs."""
-    paragraphs: list[str] = []
-    for line in map(str.strip, text.splitlines()):
-        if len(line.encode("utf-8")) > LONG_LINE_BYTES:
-            sentences = SENTENCE_BREAK.split(line)
-            paragraphs += (" ".join(sentences[start:start + 3]) for start in range(0, len(sentences), 3))
-        elif line:
-            paragraphs.append(line)
-    return tuple(paragraphs)
-
-
-def _factrueval(data: Path) -> list[Source]:
-    files = sorted((data / "factrueval2016").glob("*set/book_*.txt"))
-    return [Source(None, _paragraphs(file.read_text(encoding="utf-8"))) for file in files]
-
-
-def _headed_files(folder: Path, pattern: str) -> list[Source]:
-    sources = []
-    for file in sorted(folder.glob(pattern)):
-        headline, _, body = file.read_text(encoding="utf-8").partition("\n")
-        sources.append(Source(headline.strip() or None, _paragraphs(body)))
-    return sources
-
-
-def _tgcontest(data: Path) -> list[Source]:
-    csv.field_size_limit(sys.maxsize)
-    sources = []
-    for file in sorted((data / "tgcontest-toloka" / "toloka").glob("*/*.tsv")):
-        with file.open(encoding="utf-8", newline="") as stream:
-            for row in csv.DictReader(stream, delimiter="\t", quoting=csv.QUOTE_NONE):
-                for prefix in ("INPUT:", "INPUT:first_", "INPUT:second_"):
-                    if row.get(prefix + "text"):
-                        sources.append(Source(row[prefix + "title"].strip(), _paragraphs(row[prefix + "text"])))
-    return sources
-
-
-def load_headlines(data: Path) -> list[str]:
-    xml = (data / "paraphraser" / "paraphraser" / "paraphrases.xml").read_bytes()
-    root = ElementTree.fromstring(xml.replace(b"encoding='UTF8'", b"encoding='UTF-8'", 1))
-    texts = (value.text or "" for value in root.iter("value") if value.get("name") in ("text_1", "text_2"))
-    return list(dict.fromkeys(text.strip().removesuffix(".") for text in texts if text.strip()))
-
-
-def compose(index: int, sources: list[Source], headlines: list[str]) -> str:
-    """Article `index` of the corpus, as text (see the module docstring)."""
-    source = sources[index % len(sources)]
-    first_use = index < len(sources)
-    parts = [source.headline if first_use and source.headline else headlines[index % len(headlines)]]
-    if index % 3 == 1:
-        parts.append("Текст: " + AUTHORS[index % len(AUTHORS)])
-    parts.extend(_body(source.paragraphs))
-    if index % 2 == 0:
-        parts.append(_sidebar(index, headlines))
-    return "\n\n".join(parts) + "\n"
-
-
-def _body(paragraphs: tuple[str, ...]) -> list[str]:
-    body, size = [], 0
-    for paragraph in paragraphs:
-        size += len(paragraph.encode("utf-8"))
-        if body and size > MAX_BODY_BYTES:
-            break
-        body.append(paragraph)
-    return body
-
-
-def _sidebar(index: int, headlines: list[str]) -> str:
-    teasers = []
-    for item in range(3 + index % 4):
-        rubric = RUBRICS[(index + item) % len(RUBRICS)]
-        headline = headlines[(index * 7 + item + 1) % len(headlines)]
-        teasers.append(f"{rubric}\n\n{headline}\n\n{1 + (index + item) % 28} сентября 2025\nЧитать новость")
-    return "Последние новости\n\n" + "\n".join(teasers)
-
-
-def encoding_of(index: int) -> str:
-    return {9: "cp1251", 19: "koi8-r"}.get(index % 20, "utf-8")
-
-
-def encode(text: str, encoding: str) -> bytes:
-    if encoding == "koi8-r":
-        text = text.translate(KOI8_TYPOGRAPHY)
-    return text.encode(encoding, errors="replace")
-
-
-def build_corpus(folder: Path, count: int, data: Path) -> dict:
-    """Write `count` articles to `folder`; return what the corpus is made of."""
-    sources, headlines = load_sources(data), load_headlines(data)
-    width = max(5, len(str(count - 1)))
-    sizes, encodings = [], {}
-    for index in range(count):
-        encoding = encoding_of(index)
-        data_bytes = encode(compose(index, sources, headlines), encoding)
-        (folder / f"{index:0{width}d}.txt").write_bytes(data_bytes)
-        sizes.append(len(data_bytes))
-        encodings[encoding] = encodings.get(encoding, 0) + 1
-    return {"articles": count, "source_texts": len(sources), "headlines": len(headlines),
-            "encodings": encodings, "megabytes": sum(sizes) / 1e6,
-            "median_kb": statistics.median(sizes) / 1024, "min_kb": min(sizes) / 1024, "max_kb": max(sizes) / 1024}
 
 
 # --- one repeat, in a fresh process --------------------------------------------------------------
@@ -217,16 +67,17 @@ def build_corpus(folder: Path, count: int, data: Path) -> dict:
 def run_repeat(folder: str, db_dir: str, recheck: bool) -> dict:
     """Time ingest (and, when `recheck`, a second ingest of the same folder) and each stage on the
     corpus in `folder`; runs in a process of its own, so that its peak RSS is its own."""
-    options, pipeline, db = ReadOptions(), default_pipeline(), Path(db_dir)
+    options, pipeline, db = ReadOptions(), default_pipeline(entities=False), Path(db_dir)
     warm_up_s = _timed(lambda: _warm_up(folder, options, pipeline, db / "warm-up.db"))[1]
     result = {"src": src_fingerprint(), "warm_up_s": warm_up_s, "rss_after_warm_up_mib": _max_rss_mib()}
     with SQLiteStore(db / "ingest.db") as store:
         cpu_start = time.process_time()
-        first, result["ingest_s"] = _timed(lambda: ingest(expand([folder], options), store, options, pipeline))
+        first, result["ingest_s"] = _timed(lambda: ingest(expand([folder], options), store, options, pipeline=pipeline))
         result |= {"ingest_cpu_s": time.process_time() - cpu_start, "rss_peak_mib": _max_rss_mib(),
                    "first": _brief(first)}
         if recheck:
-            second, result["reingest_s"] = _timed(lambda: ingest(expand([folder], options), store, options, pipeline))
+            second, result["reingest_s"] = _timed(
+                lambda: ingest(expand([folder], options), store, options, pipeline=pipeline))
             result["second"] = _brief(second)
     raws, read_s = _timed(lambda: read_all(list(expand([folder], options)), options))
     articles, clean_s = _timed(lambda: [a for a in pipeline.map(raws) if isinstance(a, Article)])
@@ -253,11 +104,6 @@ def _warm_up(folder: str, options: ReadOptions, pipeline, db_path: Path) -> None
     first = next(iter(expand([folder], options)))
     with SQLiteStore(db_path) as store:
         store.add([pipeline(raw) for raw in read_input(first, options)])
-
-
-def read_all(inputs: list, options: ReadOptions) -> list[RawDocument]:
-    items = [item for source in inputs for item in read_input(source, options)]
-    return [item for item in items if isinstance(item, RawDocument)]
 
 
 def store_in_batches(store: SQLiteStore, articles: list[Article]) -> None:
@@ -347,7 +193,7 @@ def print_summary(figures: dict) -> None:
 def profile_stages(folder: Path, count: int, top: int = 15) -> None:
     """cProfile read + decode and clean on the first `count` articles: top functions by cumulative
     and by own time."""
-    options, pipeline = ReadOptions(), default_pipeline()
+    options, pipeline = ReadOptions(), default_pipeline(entities=False)
     inputs = list(expand([str(folder)], options))[:count]
     raws = _profiled("read+decode", lambda: read_all(inputs, options), top)
     pipeline(raws[0])  # load the language models outside the profile

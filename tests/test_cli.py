@@ -130,7 +130,7 @@ def test_many_inputs_ingest(tmp_path, db_path):
     assert (report["read"], report["new"], report["failed"]) == (300, 300, 0)
 
 
-@pytest.mark.parametrize("command", ["ingest", "extract", "show", "export", "stats"])
+@pytest.mark.parametrize("command", ["ingest", "extract", "show", "export", "stats", "entities", "entity"])
 def test_every_command_and_option_is_documented(command):
     readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
     assert f"svodka {command}" in readme
@@ -143,3 +143,15 @@ def test_every_command_and_option_is_documented(command):
 def test_date_must_be_a_date():
     result = run("extract", MEETING, "--date", "yesterday")
     assert result.exit_code == 2 and "is not a date" in result.output
+
+
+def test_entities_and_entity(db_path):
+    run("ingest", EXAMPLES, "--db", db_path)
+    top = [json.loads(line) for line in run("entities", "--top", 5, "--db", db_path, "--json").output.splitlines()]
+    assert {"Владимир Путин", "Александр Лукашенко"} <= {row["name"] for row in top}
+    assert all(row["articles"] == 2 for row in top if row["name"] == "Владимир Путин")
+    people = run("entities", "--type", "per", "--db", db_path).output
+    assert "Россия" not in people and "Владимир Путин" in people
+    found = run("entity", "Белоруссия", "--db", db_path)
+    assert found.exit_code == 0 and "Беларусь" in found.output and "articles  2" in found.output
+    assert run("entity", "Нигде", "--db", db_path).exit_code == 3
