@@ -223,3 +223,16 @@ def test_same_content_with_other_chrome_has_the_same_id():
     second = svodka.process(f"Главная\nНовости\nСпорт\n\nДума обсудила бюджет\n\n{BODY}\n\nПоделиться")
     assert first.id == second.id
     assert svodka.process(f"Дума обсудила бюджет\n\n{BODY2}").id != first.id
+
+
+def test_rubric_above_the_headline_is_chrome():
+    text = f"Европа\n\nКоронавирус: ЕС заказал еще 300 млн доз вакцины\n\n{BODY}\n\n{BODY2}"
+    spans, article = layout_of(text)
+    assert spans[0] == ("chrome", "Европа")
+    assert article.title == "Коронавирус: ЕС заказал еще 300 млн доз вакцины"
+
+
+def test_cookie_notice_is_chrome():
+    notice = "Наш сайт использует файлы Cookie, чтобы предоставлять вам персонализированную информацию."
+    spans, article = layout_of(f"{notice}\n\nДума обсудила бюджет\n\n{BODY}")
+    assert spans[0] == ("chrome", notice) and article.title == "Дума обсудила бюджет"

@@ -86,6 +86,9 @@ def _label_head(lines: list[Line], kinds: list[str | None], title_hint: str | No
     title = _title_index(lines, free, first_prose, title_hint)
     if title is None:
         return _label_datelines(lines, kinds, first_prose)
+    for index in free:
+        if index < title:
+            kinds[index] = "chrome"
     key = _key(lines[title].text)
     head_end = _lead_absorbs_first_prose(lines, kinds, first_prose)
     for index in free:
@@ -103,9 +106,20 @@ def _title_index(lines: list[Line], free: list[int], first_prose: int, hint: str
         wanted = _key(hint)
         return next((index for index in free if _key(lines[index].text) == wanted), None)
     candidate = free[0]
+    if _is_rubric(lines, free, first_prose):
+        candidate = free[1]
     if candidate < first_prose and lines[candidate].words <= MAX_TITLE_WORDS:
         return candidate
     return None
+
+
+def _is_rubric(lines: list[Line], free: list[int], first_prose: int) -> bool:
+    """"Европа" above "Коронавирус: ЕС заказал еще 300 млн доз вакцины": a one- or two-word section
+    name right above a longer headline is the site's rubric, not the title."""
+    if len(free) < 2 or free[1] >= first_prose:
+        return False
+    rubric, headline = lines[free[0]], lines[free[1]]
+    return rubric.words <= 2 and not rubric.ends_sentence and headline.words >= 2 * rubric.words + 3
 
 
 def _lead_absorbs_first_prose(lines: list[Line], kinds: list[str | None], first_prose: int) -> int:
