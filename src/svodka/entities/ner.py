@@ -41,6 +41,8 @@ def _corrected(analysed: str, mention: Found) -> list[Found]:
     text = analysed[mention.start : mention.end]
     if mention.type == "PER" and _is_title(text):
         return []  # "Президенты предметно обсудили …", capitalised as Belarusian sites write it
+    if lemma(text) in NOT_NAMES or text.casefold() in NOT_NAMES:
+        return []
     return _split_parenthesised(analysed, mention)
 
 
@@ -64,6 +66,13 @@ def _within_one_line(analysed: str, mention: Found) -> Found:
     if "\n" not in text:
         return mention
     return Found(mention.start, mention.start + len(text.split("\n")[0].rstrip()), mention.type)
+
+
+# Written like names, but common nouns (media, legal forms), diseases and events: never PER/LOC/ORG.
+NOT_NAMES = frozenset(
+    "сми вуз нко ооо оао зао пао ао ип дтп чп ввп ндс жкх мкад covid-19 covid ковид ковид-19 "
+    "коронавирус sars-cov-2 вич спид орви брексит брекзит brexit интернет".split()
+)
 
 
 def _is_title(text: str) -> bool:
