@@ -52,11 +52,13 @@ class KnowledgeBase:
         self._by_alias: dict[tuple[str, ...], list[str]] = defaultdict(list)
         self._by_adjective: dict[str, str] = {}
         self._by_surname: dict[str, list[str]] = defaultdict(list)
+        self._alias_spelling: dict[tuple[str, ...], str] = {}
         for entity in entities:
             self._index(entity)
 
     def _index(self, entity: KbEntity) -> None:
-        for alias in {entity.name, *entity.aliases}:
+        for alias in (entity.name, *entity.aliases):
+            self._alias_spelling.setdefault(lemma_key(alias), alias)
             keys = self._by_alias[lemma_key(alias)]
             if entity.key not in keys:
                 keys.append(entity.key)
@@ -70,6 +72,17 @@ class KnowledgeBase:
         keys = self._by_alias.get(lemma_key(text), [])
         matching = [self.entities[key] for key in keys if type is None or self.entities[key].type == type]
         return matching[0] if matching else None
+
+    def nominative(self, text: str) -> str | None:
+        """The base's own spelling of `text` when `text` is one of its names, inflected or not
+        ("Джо Байдена" → "Джо Байден", "Белоруссии" → "Белоруссия"); a bare surname of a known
+        person gives that person's surname ("Байдена" → "Байден")."""
+        key = lemma_key(text)
+        if key in self._alias_spelling:
+            return self._alias_spelling[key]
+        if len(key) == 1 and len(self._by_surname.get(key[0], [])) >= 1:
+            return self.entities[self._by_surname[key[0]][0]].name.split()[-1]
+        return None
 
     def by_adjective(self, word: str) -> KbEntity | None:
         key = self._by_adjective.get(lemma(word))

@@ -34,7 +34,7 @@ class _Group:
 
 
 def link(analysed: str, found: list[Found], kb: KnowledgeBase) -> tuple[list[Mention], list[Entity]]:
-    normals = [normalize(analysed[f.start : f.end], f.type) for f in found]
+    normals = [_normal(analysed[f.start : f.end], f.type, kb) for f in found]
     groups: dict[str, _Group] = {}
     membership = [_group_of(f, normal, groups, kb, analysed) for f, normal in zip(found, normals)]
     _link_surnames(found, normals, membership, groups, kb)
@@ -42,6 +42,17 @@ def link(analysed: str, found: list[Found], kb: KnowledgeBase) -> tuple[list[Men
                 for f, normal, key in zip(found, normals, membership)]
     entities = [_entity(group) for key, group in groups.items() if key in set(membership)]
     return mentions, list({entity.id: entity for entity in entities}.values())
+
+
+def _normal(text: str, type: str, kb: KnowledgeBase) -> str:
+    """The knowledge base spells the names it knows in the nominative; others are inflected here.
+    Quoted and abbreviated names keep their own spelling."""
+    known = kb.nominative(text) if type == "PER" or not text.isupper() else None
+    return known if known and _same_shape(known, text) else normalize(text, type)
+
+
+def _same_shape(known: str, text: str) -> bool:
+    return len(known.split()) == len(text.split()) and ("«" in known) == ("«" in text)
 
 
 def _group_of(mention: Found, normal: str, groups: dict[str, _Group], kb: KnowledgeBase, analysed: str) -> str:
