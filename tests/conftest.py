@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 
+import svodka
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -19,3 +21,15 @@ def shared_data() -> Path:
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "test.db"
+
+
+@pytest.fixture(scope="session")
+def call():
+    """The founding example of a phone call, read through the whole pipeline."""
+    return next(svodka.read(CALL))
+
+
+@pytest.fixture(scope="session")
+def meeting():
+    """The founding example of a meeting, read through the whole pipeline."""
+    return next(svodka.read(MEETING))

@@ -1,18 +1,5 @@
 """The entities the two founding examples must give (the entities issue's readings)."""
-import pytest
 
-import svodka
-from conftest import CALL, MEETING
-
-
-@pytest.fixture(scope="module")
-def call():
-    return next(svodka.read(CALL))
-
-
-@pytest.fixture(scope="module")
-def meeting():
-    return next(svodka.read(MEETING))
 
 
 def names(article, kinds=("name",)):

@@ -1,18 +1,7 @@
 """The two founding examples, read exactly as the foundation issue says."""
-import pytest
 
 import svodka
 from conftest import CALL, MEETING
-
-
-@pytest.fixture(scope="module")
-def call():
-    return next(svodka.read(CALL))
-
-
-@pytest.fixture(scope="module")
-def meeting():
-    return next(svodka.read(MEETING))
 
 
 def texts(article, kind):

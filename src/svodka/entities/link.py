@@ -3,7 +3,6 @@ elsewhere in the article, then an id derived from the canonical name for what th
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..records import Entity, Mention
