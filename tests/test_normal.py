@@ -40,3 +40,24 @@ from svodka.entities.normal import normalize
 ])
 def test_normal_forms(text, type, normal):
     assert normalize(text, type) == normal
+
+
+@pytest.mark.parametrize("text, gender, normal", [
+    ("Асии Биби", "femn", "Асия Биби"),
+    ("Асию Биби", "femn", "Асия Биби"),
+    ("Ангелу Меркель", "femn", "Ангела Меркель"),
+    ("Терезой Мэй", "femn", "Тереза Мэй"),
+    ("Доминика Рааба", "masc", "Доминик Рааб"),
+])
+def test_gender_from_context_settles_names(text, gender, normal):
+    assert normalize(text, "PER", gender) == normal
+
+
+def test_the_article_verbs_tell_a_womans_name():
+    import svodka
+
+    article = svodka.process("Суд оправдал Асию Биби\n\nВерховный суд оправдал Асию Биби, сообщили "
+                             "журналисты. Асия Биби была освобождена в среду, а позже Асии Биби "
+                             "предоставили убежище.")
+    normals = {m.normal for m in article.mentions if m.type == "PER" and m.kind == "name"}
+    assert normals == {"Асия Биби"}

@@ -9,7 +9,7 @@ from .compound import with_country_names
 from .gazetteer import gazetteer_mentions
 from .kb import knowledge_base
 from .descriptors import adjective_mentions, descriptor_mentions
-from .link import entity_of, link, slug
+from .link import entity_id, entity_of, link
 from .ner import Found, ner_mentions
 from .normal import normalize
 from .propagate import propagated
@@ -61,7 +61,7 @@ def byline_mentions(article: Article, analysed: str) -> tuple[list[Mention], lis
             at = line.find(author)
             if at >= 0:
                 normal = normalize(author, "PER")
-                entity = Entity(f"per:{slug(normal)}", "PER", normal)
+                entity = Entity(entity_id("PER", normal), "PER", normal)
                 entities[entity.id] = entity
                 mentions.append(Mention(span.start + at, span.start + at + len(author), "PER", normal,
                                         entity.id, "byline"))

@@ -3,12 +3,14 @@ elsewhere in the article, then an id derived from the canonical name for what th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..records import Entity, Mention
 from .kb import KbEntity, KnowledgeBase
 from .morph import lemma, lemma_key
 from .ner import Found
+from .gender import decided, gender_votes
 from .normal import normalize
 from .descriptors import country_before
 
@@ -29,7 +31,7 @@ class _Group:
 
     @property
     def id(self) -> str:
-        return self.kb.key if self.kb else f"{self.type.lower()}:{slug(self.canonical)}"
+        return self.kb.key if self.kb else entity_id(self.type, self.canonical)
 
 
 def link(analysed: str, found: list[Found], kb: KnowledgeBase) -> tuple[list[Mention], list[Entity]]:
@@ -37,17 +39,32 @@ def link(analysed: str, found: list[Found], kb: KnowledgeBase) -> tuple[list[Men
     groups: dict[str, _Group] = {}
     membership = [_group_of(f, normal, groups, kb, analysed) for f, normal in zip(found, normals)]
     _link_surnames(found, normals, membership, groups, kb)
+    _regender(analysed, found, normals, membership)
+    for key, group in groups.items():
+        group.normals = [normal for normal, member in zip(normals, membership) if member == key]
     mentions = [Mention(f.start, f.end, groups[key].type, normal, groups[key].id)
                 for f, normal, key in zip(found, normals, membership)]
     entities = [_entity(group) for key, group in groups.items() if key in set(membership)]
     return mentions, list({entity.id: entity for entity in entities}.values())
 
 
-def _normal(text: str, type: str, kb: KnowledgeBase) -> str:
+def _normal(text: str, type: str, kb: KnowledgeBase, gender: str | None = None) -> str:
     """The knowledge base spells the names it knows in the nominative; others are inflected here.
     Quoted and abbreviated names keep their own spelling."""
     known = kb.nominative(text) if type == "PER" or not text.isupper() else None
-    return known if known and _same_shape(known, text) else normalize(text, type)
+    return known if known and _same_shape(known, text) else normalize(text, type, gender)
+
+
+def _regender(analysed: str, found: list[Found], normals: list[str], membership: list[str]) -> None:
+    """Normalise each person's mentions again in the gender their article's verbs show."""
+    votes: dict[str, Counter] = {}
+    for mention, key in zip(found, membership):
+        if mention.type == "PER":
+            votes.setdefault(key, Counter()).update(gender_votes(analysed, mention.end))
+    for index, (mention, key) in enumerate(zip(found, membership)):
+        gender = decided(votes.get(key, Counter()))
+        if gender and mention.type == "PER":
+            normals[index] = normalize(analysed[mention.start : mention.end], "PER", gender)
 
 
 def _same_shape(known: str, text: str) -> bool:
@@ -57,8 +74,7 @@ def _same_shape(known: str, text: str) -> bool:
 def _group_of(mention: Found, normal: str, groups: dict[str, _Group], kb: KnowledgeBase, analysed: str) -> str:
     known = kb.by_name(normal) or _of_country(mention, normal, kb, analysed)
     key = known.key if known else f"{mention.type}:{' '.join(lemma_key(normal))}"
-    group = groups.setdefault(key, _Group(known.type if known else mention.type, kb=known))
-    group.normals.append(normal)
+    groups.setdefault(key, _Group(known.type if known else mention.type, kb=known))
     return key
 
 
@@ -80,7 +96,6 @@ def _link_surnames(found, normals, membership, groups, kb: KnowledgeBase) -> Non
         surname = lemma(normal)
         target = full_names.get(surname) or _known_surname(surname, groups, kb)
         if target and target != membership[index]:
-            groups[target].normals.append(normal)
             membership[index] = target
 
 
@@ -104,6 +119,11 @@ def _known_surname(surname: str, groups: dict[str, _Group], kb: KnowledgeBase) -
 def _entity(group: _Group) -> Entity:
     aliases = tuple(dict.fromkeys(name for name in group.normals if name != group.canonical))
     return Entity(group.id, group.type, group.canonical, aliases, group.kb.wikidata if group.kb else None)
+
+
+def entity_id(type: str, name: str) -> str:
+    """Lemmas, not spelling: "Асия Биби" and a misread "Асий Биби" elsewhere stay one entity."""
+    return f"{type.lower()}:{slug(' '.join(lemma_key(name)))}"
 
 
 def entity_of(known: KbEntity) -> Entity:

@@ -19,12 +19,15 @@ MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", 
 SOFT_ENDINGS = ("я", "ю", "ем", "ём")
 HARD_BEFORE_SOFT = "жшщчц"
 PREFERRED = {"LOC": "Geox", "ORG": "Orgn"}
+FEMININE_ENDINGS = (("ией", "ия"), ("ии", "ия"), ("ию", "ия"), ("ой", "а"), ("ей", "я"), ("ую", "ая"),
+                    ("у", "а"), ("ю", "я"))
 
 
-def normalize(text: str, type: str) -> str:
+def normalize(text: str, type: str, gender: str | None = None) -> str:
+    """`gender` (masc or femn), when the context tells it, settles a person's ambiguous names."""
     tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     words = [word for _, _, word in tokens]
-    words = _person(words) if type == "PER" else _head_phrase(words, PREFERRED.get(type))
+    words = _person(words, gender) if type == "PER" else _head_phrase(words, PREFERRED.get(type))
     pieces, position = [], 0
     for (start, end, _), word in zip(tokens, words):
         pieces += [" " if start > position and pieces else "", word]
@@ -32,18 +35,30 @@ def normalize(text: str, type: str) -> str:
     return "".join(pieces)
 
 
-def _person(words: list[str]) -> list[str]:
-    anchor = _anchor(words)
+def _person(words: list[str], gender: str | None) -> list[str]:
+    anchor = _anchor(words, gender)
+    if gender == "femn" and (anchor is None or anchor.tag.gender != "femn"):
+        return [_feminine(word) for word in words]
     return [_person_word(word, anchor) for word in words]
 
 
-def _anchor(words: list[str]):
+def _anchor(words: list[str], gender: str | None):
     """The parse of a first name the dictionary knows: it tells the gender and case of the others."""
     for word in words:
         for parse in _cyrillic_parses(word):
-            if parse.is_known and "Name" in parse.tag and "sing" in parse.tag and parse.tag.gender in ("masc", "femn"):
+            if parse.is_known and "Name" in parse.tag and "sing" in parse.tag and parse.tag.gender in ("masc", "femn") \
+                    and gender in (None, parse.tag.gender):
                 return parse
     return None
+
+
+def _feminine(word: str) -> str:
+    """A woman's name the dictionary lacks (or reads as a man's): first-declension endings back to
+    the nominative ("Асии" → "Асия", "Асию" → "Асия"); foreign surnames in -е/-о/-и stay as they are."""
+    for ending, nominative in FEMININE_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)] + nominative
+    return word
 
 
 def _person_word(word: str, anchor) -> str:

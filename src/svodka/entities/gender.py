@@ -1,0 +1,42 @@
+"""A person's grammatical gender from the words that agree with their name ("Асия Биби была
+оправдана"), voted across the article: it settles names the dictionary reads
+the other way ("Асии" as a form of the masculine "Асий")."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .morph import parses
+
+NEXT_WORDS = re.compile(r"^[\s,]*(\w+)(?:\s+(\w+))?")
+
+
+def gender_votes(analysed: str, end: int) -> Counter:
+    """masc/femn votes of the past-tense verbs and short participles right after one mention (a verb
+    before a name agrees with whoever is the subject, often someone else)."""
+    votes: Counter = Counter()
+    after = NEXT_WORDS.match(analysed[end : end + 40])
+    for word in (word for word in (after.groups() if after else ()) if word):
+        gender = _agreeing_gender(word)
+        if gender:
+            votes[gender] += 1
+    return votes
+
+
+def _agreeing_gender(word: str) -> str | None:
+    if word[:1].isupper():
+        return None
+    found = parses(word)
+    if not found or found[0].tag.POS not in ("VERB", "PRTS") or "sing" not in found[0].tag:
+        return None
+    gender = found[0].tag.gender
+    return gender if gender in ("masc", "femn") and all(p.tag.gender == gender for p in found[:2]
+                                                        if p.tag.POS == found[0].tag.POS) else None
+
+
+def decided(votes: Counter) -> str | None:
+    """The gender most agreeing words show, when they show one clearly."""
+    if not votes:
+        return None
+    (top, count), *rest = votes.most_common()
+    return top if not rest or count >= 2 * rest[0][1] else None
