@@ -8,7 +8,7 @@ from collections import Counter
 
 from .morph import parses
 
-NEXT_WORDS = re.compile(r"^[\s,]*(\w+)(?:\s+(\w+))?")
+NEXT_WORDS = re.compile(r"^\s+(\w+)(?:\s+(\w+))?")  # not across a comma: "…Дэвиса, но отметила" is Мэй
 
 
 def gender_votes(analysed: str, end: int) -> Counter:
@@ -35,7 +35,7 @@ def _agreeing_gender(word: str) -> str | None:
 
 
 def decided(votes: Counter) -> str | None:
-    """The gender most agreeing words show, when they show one clearly."""
+    """The gender agreeing words show, when they show it at least twice as often as the other."""
     if not votes:
         return None
     (top, count), *rest = votes.most_common()

@@ -39,7 +39,7 @@ def link(analysed: str, found: list[Found], kb: KnowledgeBase) -> tuple[list[Men
     groups: dict[str, _Group] = {}
     membership = [_group_of(f, normal, groups, kb, analysed) for f, normal in zip(found, normals)]
     _link_surnames(found, normals, membership, groups, kb)
-    _regender(analysed, found, normals, membership)
+    _regender(analysed, found, normals, membership, groups, kb)
     for key, group in groups.items():
         group.normals = [normal for normal, member in zip(normals, membership) if member == key]
     mentions = [Mention(f.start, f.end, groups[key].type, normal, groups[key].id)
@@ -55,16 +55,18 @@ def _normal(text: str, type: str, kb: KnowledgeBase, gender: str | None = None) 
     return known if known and _same_shape(known, text) else normalize(text, type, gender)
 
 
-def _regender(analysed: str, found: list[Found], normals: list[str], membership: list[str]) -> None:
-    """Normalise each person's mentions again in the gender their article's verbs show."""
+def _regender(analysed: str, found: list[Found], normals: list[str], membership: list[str],
+              groups: dict[str, _Group], kb: KnowledgeBase) -> None:
+    """Normalise the mentions of each person the base does not know again, in the gender their
+    article's verbs show."""
     votes: dict[str, Counter] = {}
     for mention, key in zip(found, membership):
-        if mention.type == "PER":
+        if mention.type == "PER" and not groups[key].kb:
             votes.setdefault(key, Counter()).update(gender_votes(analysed, mention.end))
     for index, (mention, key) in enumerate(zip(found, membership)):
         gender = decided(votes.get(key, Counter()))
-        if gender and mention.type == "PER":
-            normals[index] = normalize(analysed[mention.start : mention.end], "PER", gender)
+        if gender:
+            normals[index] = _normal(analysed[mention.start : mention.end], "PER", kb, gender)
 
 
 def _same_shape(known: str, text: str) -> bool:
