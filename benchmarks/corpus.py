@@ -1,6 +1,7 @@
 """The benchmark corpus: Russian news articles composed at run time from the shared data sets in
 ``<repo>/../shared/data`` and written as ``.txt`` files to a folder (nothing is copied into the
-repository). Used by ``ingest_throughput.py`` and ``entities_speed.py``.
+repository); also a fingerprint of svodka's code. Used by ``ingest_throughput.py`` and
+``entities_speed.py``.
 
 * Source texts: FactRuEval-2016 ``devset``/``testset`` ``book_*.txt`` (no reliable headline),
   NEREL v1.1 ``train``/``dev`` ``*.txt`` and SlavicNER ``raw/*/ru/*.txt`` (first line = headline),
@@ -25,6 +26,7 @@ repository). Used by ``ingest_throughput.py`` and ``entities_speed.py``.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import statistics
 import sys
@@ -175,3 +177,11 @@ def read_all(inputs: list, options: ReadOptions) -> list[RawDocument]:
     """Read and decode `inputs` (from ``svodka.sources.expand``) into documents, in order."""
     items = [item for source in inputs for item in read_input(source, options)]
     return [item for item in items if isinstance(item, RawDocument)]
+
+
+def src_fingerprint() -> str:
+    """A hash of svodka's source files, to tell whether every repeat ran the same code."""
+    digest = hashlib.sha256()
+    for file in sorted((ROOT / "src" / "svodka").rglob("*.py")):
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]

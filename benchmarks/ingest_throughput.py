@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import hashlib
 import json
 import pstats
 import resource
@@ -49,7 +48,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from corpus import DATA, ROOT, build_corpus, read_all
+from corpus import DATA, build_corpus, read_all, src_fingerprint
 from svodka.ingest import BATCH_SIZE, ingest
 from svodka.pipeline import default_pipeline
 from svodka.records import Article
@@ -59,7 +58,6 @@ from svodka.store import SQLiteStore
 TARGET_PER_S = 500
 PROFILE_ARTICLES = 2000
 STAGES = (("read_decode", "read+decode"), ("clean", "clean"), ("store", "store"), ("ingest", "ingest (all)"))
-
 
 
 # --- one repeat, in a fresh process --------------------------------------------------------------
@@ -72,7 +70,8 @@ def run_repeat(folder: str, db_dir: str, recheck: bool) -> dict:
     result = {"src": src_fingerprint(), "warm_up_s": warm_up_s, "rss_after_warm_up_mib": _max_rss_mib()}
     with SQLiteStore(db / "ingest.db") as store:
         cpu_start = time.process_time()
-        first, result["ingest_s"] = _timed(lambda: ingest(expand([folder], options), store, options, pipeline=pipeline))
+        first, result["ingest_s"] = _timed(
+            lambda: ingest(expand([folder], options), store, options, pipeline=pipeline))
         result |= {"ingest_cpu_s": time.process_time() - cpu_start, "rss_peak_mib": _max_rss_mib(),
                    "first": _brief(first)}
         if recheck:
@@ -85,14 +84,6 @@ def run_repeat(folder: str, db_dir: str, recheck: bool) -> dict:
         store_s = _timed(lambda: store_in_batches(store, articles))[1]
     result["seconds"] = {"read_decode": read_s, "clean": clean_s, "store": store_s, "ingest": result["ingest_s"]}
     return result
-
-
-def src_fingerprint() -> str:
-    """A hash of svodka's source files, to tell whether every repeat ran the same code."""
-    digest = hashlib.sha256()
-    for file in sorted((ROOT / "src" / "svodka").rglob("*.py")):
-        digest.update(file.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def _brief(report) -> dict:
