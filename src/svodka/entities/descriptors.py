@@ -2,16 +2,14 @@
 article's date (or the one the article names), "белорусский" → Беларусь."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Mention, Span
 from .kb import KbEntity, KnowledgeBase
 from .morph import lemma, lemma_key
-from .ner import CONTENT_KINDS
+from .words import WORD, content_passages
 
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 MAX_WORDS = 6
 
 
@@ -53,7 +51,7 @@ def descriptor_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBas
     """Resolved descriptor mentions; `named` are the entity ids the article names, `day` its date."""
     index = descriptor_index(kb)
     mentions = []
-    for words in _passages(analysed, spans):
+    for words in content_passages(analysed, spans):
         lemmas = [lemma(word) for _, _, word in words]
         at = 0
         while at < len(words):
@@ -70,18 +68,12 @@ def adjective_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase
                        taken: list[Mention]) -> list[Mention]:
     """Country adjectives and demonyms in lower case ("белорусский", "россияне") outside descriptors."""
     mentions = []
-    for words in _passages(analysed, spans):
+    for words in content_passages(analysed, spans):
         for start, end, word in words:
             entity = kb.by_adjective(word) if word[:1].islower() else None
             if entity and not any(m.start <= start < m.end for m in taken):
                 mentions.append(Mention(start, end, entity.type, entity.name, entity.key, "adjective"))
     return mentions
-
-
-def _passages(analysed: str, spans: tuple[Span, ...]):
-    for span in spans:
-        if span.kind in CONTENT_KINDS:
-            yield [(span.start + m.start(), span.start + m.end(), m.group()) for m in WORD.finditer(span.of(analysed))]
 
 
 def _longest(index: dict, lemmas: list[str], at: int) -> tuple[int, Post | None]:

@@ -2,27 +2,20 @@
 lemmas in the article's content, capitalised as names are."""
 from __future__ import annotations
 
-import re
-
 from ..records import Span
 from .kb import KnowledgeBase
 from .morph import lemma
-from .ner import CONTENT_KINDS, Found
+from .ner import Found
+from .words import Word, content_passages
 
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 MAX_WORDS = 6
 
 
 def gazetteer_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase) -> list[Found]:
-    found = []
-    for span in spans:
-        if span.kind in CONTENT_KINDS:
-            found += _in_passage(analysed, span, kb)
-    return found
+    return [found for words in content_passages(analysed, spans) for found in _in_passage(words, kb)]
 
 
-def _in_passage(analysed: str, span: Span, kb: KnowledgeBase) -> list[Found]:
-    words = [(m.start() + span.start, m.end() + span.start, m.group()) for m in WORD.finditer(span.of(analysed))]
+def _in_passage(words: list[Word], kb: KnowledgeBase) -> list[Found]:
     lemmas = [lemma(word) for _, _, word in words]
     found, index = [], 0
     while index < len(words):

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from ..nlp import models
 from ..records import Span
 from .morph import lemma
+from .words import CONTENT_KINDS
 
-CONTENT_KINDS = ("title", "lead", "body")
 TITLES = frozenset(
     "президент премьер премьер-министр министр глава председатель лидер губернатор мэр канцлер король "
     "королева принц принцесса патриарх генсек генеральный секретарь посол спикер депутат сенатор "

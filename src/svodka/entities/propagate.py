@@ -2,28 +2,17 @@
 article writes it ("Путин" missed in the title but found in the body)."""
 from __future__ import annotations
 
-import re
-
 from ..records import Span
 from .morph import lemma
-from .ner import CONTENT_KINDS, Found
-
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+from .ner import Found
+from .words import WORD, content_passages
 
 
 def propagated(analysed: str, spans: tuple[Span, ...], found: list[Found]) -> list[Found]:
     """Capitalised occurrences of single-word names already found, which no mention covers."""
     types = _single_word_types(analysed, found)
-    extra = []
-    for span in spans:
-        if span.kind not in CONTENT_KINDS:
-            continue
-        for match in WORD.finditer(span.of(analysed)):
-            word = match.group()
-            if word[:1].isupper() and lemma(word) in types:
-                start = span.start + match.start()
-                extra.append(Found(start, start + len(word), types[lemma(word)]))
-    return extra
+    return [Found(start, end, types[lemma(word)]) for words in content_passages(analysed, spans)
+            for start, end, word in words if word[:1].isupper() and lemma(word) in types]
 
 
 def _single_word_types(analysed: str, found: list[Found]) -> dict[str, str]:

@@ -1,0 +1,20 @@
+"""Words of the article's content (title, lead, body) with their offsets: what the gazetteer,
+propagation and descriptors scan."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..records import Span
+
+CONTENT_KINDS = ("title", "lead", "body")
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+Word = tuple[int, int, str]
+
+
+def content_passages(analysed: str, spans: tuple[Span, ...]) -> Iterator[list[Word]]:
+    """For each content span, its words as (start, end, text), offsets into the whole text."""
+    for span in spans:
+        if span.kind in CONTENT_KINDS:
+            yield [(span.start + m.start(), span.start + m.end(), m.group()) for m in WORD.finditer(span.of(analysed))]
