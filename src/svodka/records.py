@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 SPAN_KINDS = ("title", "lead", "byline", "body", "chrome")
 ENTITY_TYPES = ("PER", "LOC", "ORG")
 MENTION_KINDS = ("name", "descriptor", "adjective", "byline")
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+DATE_PRECISIONS = ("day", "month", "year", "unknown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,89 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Range:
+    """A character range `[start, end)` of an article's text: evidence, an editor's note."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words someone said: `[start, end)` is the quoted words (for indirect speech, the reported
+    clause). `speaker` is an entity id, or None with `speaker_text` saying who ("эксперты");
+    `speaker_start`/`speaker_end` is the mention that names the speaker. `notes` are editor's notes
+    inside the quote ("– прим. ВЗГЛЯД"), part of its text but not the speaker's words."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    addressee: str | None = None
+    notes: tuple[Range, ...] = ()
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["notes"] = [asdict(note) for note in self.notes]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Quote:
+        return cls(**{**data, "notes": tuple(Range(**note) for note in data.get("notes") or ())})
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An entity taking part in an event, and its role: initiator, counterpart, host, visitor,
+    participant (no side stated), target (of criticism, sanctions), appointee."""
+
+    entity: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened, as one article tells it: one event per happening, however many
+    sentences describe it (`evidence`). `date` is ISO (YYYY, YYYY-MM or YYYY-MM-DD as
+    `date_precision` says); `place` an entity id."""
+
+    type: str
+    cameo: str
+    participants: tuple[Participant, ...]
+    evidence: tuple[Range, ...]
+    trigger: str = ""
+    place: str | None = None
+    date: str | None = None
+    date_precision: str = "unknown"
+    topics: tuple[str, ...] = ()
+    format: str | None = None
+    duration: str | None = None
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["participants"] = [asdict(p) for p in self.participants]
+        data["evidence"] = [asdict(r) for r in self.evidence]
+        data["topics"] = list(self.topics)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Event:
+        return cls(**{
+            **data,
+            "participants": tuple(Participant(**p) for p in data.get("participants") or ()),
+            "evidence": tuple(Range(**r) for r in data.get("evidence") or ()),
+            "topics": tuple(data.get("topics") or ()),
+        })
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article. `text` is never rewritten; `spans` say which ranges are what."""
 
@@ -105,6 +190,8 @@ class Article:
     spans: tuple[Span, ...] = field(default=())
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
 
     def spans_of(self, kind: str) -> tuple[Span, ...]:
         return tuple(span for span in self.spans if span.kind == kind)
@@ -119,6 +206,8 @@ class Article:
         data["spans"] = [asdict(span) for span in self.spans]
         data["mentions"] = [asdict(mention) for mention in self.mentions]
         data["entities"] = [{**asdict(entity), "aliases": list(entity.aliases)} for entity in self.entities]
+        data["quotes"] = [quote.to_dict() for quote in self.quotes]
+        data["events"] = [event.to_dict() for event in self.events]
         return data
 
     @classmethod
@@ -133,6 +222,8 @@ class Article:
             Entity(**{**entity, "aliases": tuple(entity.get("aliases") or ())})
             for entity in values.get("entities") or ()
         )
+        values["quotes"] = tuple(Quote.from_dict(quote) for quote in values.get("quotes") or ())
+        values["events"] = tuple(Event.from_dict(event) for event in values.get("events") or ())
         return cls(**values)
 
     def with_(self, **changes) -> Article:
