@@ -4,10 +4,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .base import AddResult, Store
+from .base import AddResult, ArticleRef, FoundEvent, FoundQuote, Store
 from .sqlite import SQLiteStore
 
-__all__ = ["AddResult", "Store", "SQLiteStore", "open_store", "default_db_path"]
+__all__ = ["AddResult", "ArticleRef", "FoundEvent", "FoundQuote", "SQLiteStore", "Store", "default_db_path", "open_store"]
 
 
 def default_db_path() -> Path:

@@ -1,10 +1,14 @@
 """The store interface every backend implements (SQLite now, PostgreSQL later)."""
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Protocol, Sequence
+from typing import Protocol
 
-from ..records import Article, Entity
+from ..records import Article, Entity, Event, Quote
+
+EntityIds = str | Sequence[str] | None
+"""One entity id, several (a name may be several entities), or None for no filter."""
 
 
 @dataclass(frozen=True)
@@ -13,6 +17,53 @@ class AddResult:
 
     new: tuple[str, ...]
     duplicate: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """Where a quote or event was read: enough of its article to cite it."""
+
+    id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    source: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    """A stored quote, the `ordinal`-th of its article, and its speaker's canonical name."""
+
+    quote: Quote
+    ordinal: int
+    article: ArticleRef
+    speaker_name: str | None
+
+
+@dataclass(frozen=True)
+class FoundEvent:
+    """A stored event, the `ordinal`-th of its article; `entities` holds its participants and
+    place as the entities table has them; `evidence` is the text of its first evidence range."""
+
+    event: Event
+    ordinal: int
+    article: ArticleRef
+    entities: tuple[Entity, ...]
+    evidence: str | None
+
+    @property
+    def id(self) -> str:
+        """Stable across exports: the article's id and the event's ordinal in it."""
+        return f"{self.article.id}-{self.ordinal}"
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((entity for entity in self.entities if entity.id == entity_id), None)
+
+    def name_of(self, entity_id: str | None) -> str | None:
+        """The entity's stored name, else its id."""
+        found = self.entity(entity_id)
+        return found.name if found else entity_id
 
 
 class Store(Protocol):
@@ -41,6 +92,16 @@ class Store(Protocol):
 
     def articles_mentioning(self, entity_id: str) -> list[tuple[str, str | None, int]]:
         """(article id, title, mentions) of every article that mentions the entity."""
+
+    def quotes(self, by: EntityIds = None, about: EntityIds = None, limit: int | None = None) -> list[FoundQuote]:
+        """Quotes said `by` the entity (its speaker) or `about` it (a mention of it inside the
+        quote), the latest `limit` ones, oldest first."""
+
+    def events(self, entity: EntityIds = None, with_: EntityIds = None, type: str | None = None,
+               limit: int | None = None) -> list[FoundEvent]:
+        """Events in which `entity` takes part (or which took place there), `with_` another entity
+        taking part, of one `type`: the latest `limit` ones by event date (else publication date),
+        oldest first."""
 
     def stats(self) -> dict:
         """Counts for `svodka stats`."""

@@ -55,4 +55,72 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX mentions_entity ON mentions (entity_id);
     """,
+    # 3: quotes and events, keyed by their article and their place in it (ordinal). Entity ids are
+    # not foreign keys: a speaker or participant need not be one of the stored entities.
+    """
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        ordinal INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        speaker_id TEXT,
+        speaker_text TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        cue TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        addressee_id TEXT,
+        notes TEXT NOT NULL,
+        PRIMARY KEY (article_id, ordinal)
+    );
+    CREATE INDEX quotes_speaker ON quotes (speaker_id);
+    CREATE INDEX quotes_addressee ON quotes (addressee_id);
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        ordinal INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        cameo TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        place_id TEXT,
+        date TEXT,
+        date_precision TEXT NOT NULL,
+        format TEXT,
+        duration TEXT,
+        PRIMARY KEY (article_id, ordinal)
+    );
+    CREATE INDEX events_type ON events (type);
+    CREATE INDEX events_date ON events (date);
+    CREATE INDEX events_place ON events (place_id);
+    CREATE TABLE event_participants (
+        article_id TEXT NOT NULL,
+        ordinal INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        entity_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        PRIMARY KEY (article_id, ordinal, position),
+        FOREIGN KEY (article_id, ordinal) REFERENCES events (article_id, ordinal)
+    );
+    CREATE INDEX event_participants_entity ON event_participants (entity_id);
+    CREATE TABLE event_evidence (
+        article_id TEXT NOT NULL,
+        ordinal INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        PRIMARY KEY (article_id, ordinal, position),
+        FOREIGN KEY (article_id, ordinal) REFERENCES events (article_id, ordinal)
+    );
+    CREATE TABLE event_topics (
+        article_id TEXT NOT NULL,
+        ordinal INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        topic TEXT NOT NULL,
+        PRIMARY KEY (article_id, ordinal, position),
+        FOREIGN KEY (article_id, ordinal) REFERENCES events (article_id, ordinal)
+    );
+    CREATE INDEX event_topics_topic ON event_topics (topic);
+    """,
 )

@@ -3,14 +3,27 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timezone
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from ..records import Article
 from .base import AddResult
 from .schema import MIGRATIONS
-from .sqlite_entities import articles_mentioning, find_entities, save_entities, top_entities, with_entities
+from .sqlite_entities import (
+    articles_mentioning,
+    find_entities,
+    save_entities,
+    top_entities,
+    with_entities,
+)
+from .sqlite_events import (
+    find_events,
+    find_quotes,
+    lacks_events,
+    save_events,
+    with_events,
+)
 
 COLUMNS = ("id", "source", "url", "title", "lead", "authors", "outlet", "cited", "published",
            "language", "spans", "text")
@@ -48,6 +61,8 @@ class SQLiteStore:
                 (new if inserted else duplicate).append(article.id)
                 if inserted:
                     save_entities(self._db, article, now)
+                if inserted or lacks_events(self._db, article):
+                    save_events(self._db, article)
                 self._db.execute(
                     "INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)",
                     (article.id, article.source, now),
@@ -82,7 +97,7 @@ class SQLiteStore:
             yield self._article_of(row)
 
     def _article_of(self, row: sqlite3.Row) -> Article:
-        return with_entities(self._db, _article_of(row))
+        return with_events(self._db, with_entities(self._db, _article_of(row)))
 
     def top_entities(self, limit: int, type: str | None = None):
         return top_entities(self._db, limit, type)
@@ -93,6 +108,12 @@ class SQLiteStore:
     def articles_mentioning(self, entity_id: str):
         return articles_mentioning(self._db, entity_id)
 
+    def quotes(self, by=None, about=None, limit: int | None = None):
+        return find_quotes(self._db, by, about, limit)
+
+    def events(self, entity=None, with_=None, type: str | None = None, limit: int | None = None):
+        return find_events(self._db, entity, with_, type, limit)
+
     def sources_of(self, article_id: str) -> list[str]:
         rows = self._db.execute(
             "SELECT source FROM article_sources WHERE article_id = ? ORDER BY seen_at, source", (article_id,)
@@ -100,7 +121,7 @@ class SQLiteStore:
         return [row["source"] for row in rows]
 
     def stats(self) -> dict:
-        one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+        one = lambda sql: self._db.execute(sql).fetchone()[0]
         return {
             "database": self.location,
             "schema_version": one("PRAGMA user_version"),
@@ -109,6 +130,8 @@ class SQLiteStore:
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
             "entities": one("SELECT count(*) FROM entities"),
             "mentions": one("SELECT count(*) FROM mentions"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "events": one("SELECT count(*) FROM events"),
             "languages": dict(self._db.execute(
                 "SELECT coalesce(language, 'unknown'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
             ).fetchall()),
@@ -154,4 +177,4 @@ def _escape_like(value: str) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
