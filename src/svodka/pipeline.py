@@ -13,6 +13,7 @@ from threadpoolctl import threadpool_limits
 from .clean.article import clean
 from .entities import annotate_entities
 from .errors import InputError, StageError
+from .quotes import annotate_quotes
 from .records import Article, Failure, RawDocument
 
 
@@ -95,8 +96,9 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def default_pipeline(default_date: str | None = None, entities: bool = True) -> Pipeline:
-    """The stages svodka runs: clean, then entities (later issues add quotes and events)."""
+    """The stages svodka runs: clean, then (unless `entities` is False) entities, quotes and events."""
     stages = [Stage("clean", partial(clean, default_date=default_date))]
     if entities:
         stages.append(Stage("entities", annotate_entities))
+        stages.append(Stage("quotes", annotate_quotes))
     return Pipeline(stages)

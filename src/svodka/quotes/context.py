@@ -1,0 +1,55 @@
+"""What the quote finders share about one article: its sentences with their tokens and quotations,
+its mentions, and who spoke last in each paragraph (for "добавил он" and dropped subjects)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Article
+from ..sentences import Sentence, Token, sentences, tokens
+from .marks import Quoted, quoted
+from .speaker import Mentions, Speaker, pronoun_gender
+
+
+@dataclass
+class Passage:
+    sentence: Sentence
+    tokens: list[Token]
+    quotations: list[Quoted]
+
+    def inside_quotation(self, token: Token) -> bool:
+        return any(q.open <= token.start < q.close + 1 for q in self.quotations)
+
+
+@dataclass
+class Context:
+    article: Article
+    mentions: Mentions
+    passages: list[Passage]
+    last_speaker: dict[int, Speaker] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, article: Article) -> Context:
+        passages = []
+        for sentence in sentences(article.text, article.spans):
+            passages.append(Passage(sentence, tokens(article.text, sentence.start, sentence.end),
+                                    quoted(article.text, sentence.start, sentence.end)))
+        return cls(article, Mentions(article.text, article.mentions, article.cited), passages)
+
+    def resolved(self, speaker: Speaker | None, passage: Passage) -> Speaker | None:
+        """A pronoun speaker tied to the person it stands for; no speaker: who spoke last here."""
+        paragraph = passage.sentence.paragraph
+        if speaker is None:
+            return self.last_speaker.get(paragraph)
+        if speaker.entity is None and speaker.text.lower() in ("он", "она"):
+            floor = self._paragraph_start(paragraph - 1)
+            person = self.mentions.last_person_before(speaker.start, pronoun_gender(speaker.text), floor)
+            if person:
+                return Speaker(speaker.start, speaker.end, person.normal, person.entity)
+        return speaker
+
+    def spoke(self, speaker: Speaker, passage: Passage) -> None:
+        self.last_speaker[passage.sentence.paragraph] = speaker
+
+    def _paragraph_start(self, paragraph: int) -> int:
+        starts = [p.sentence.start for p in self.passages if p.sentence.paragraph >= paragraph]
+        return min(starts) if starts else 0

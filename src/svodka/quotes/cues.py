@@ -1,0 +1,57 @@
+"""Words that introduce reported speech: verbs of saying ("заявил", "отметив") and phrases ("по словам",
+"как сообщил"), and the agencies' verbs that cite a whole article's source ("пишет ТАСС")."""
+from __future__ import annotations
+
+from ..entities.morph import parses
+from ..sentences import Token
+
+
+def word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+SAYING = word_set("""
+заявить заявлять сказать говорить отметить отмечать сообщить сообщать добавить добавлять подчеркнуть
+подчёркивать подчеркивать рассказать рассказывать пояснить пояснять заметить замечать указать указывать
+ответить отвечать признать признавать признаться уточнить уточнять напомнить напоминать утверждать
+считать полагать уверять заверить заверять объяснить объяснять объявить объявлять предупредить
+предупреждать пообещать обещать написать писать констатировать резюмировать подытожить высказаться
+призвать призывать настаивать опровергнуть опровергать отрицать процитировать обратиться обращаться
+поделиться прокомментировать комментировать возразить возражать парировать акцентировать надеяться
+пожаловаться жаловаться посетовать сетовать подтвердить подтверждать передать передавать сообщиться
+говориться информировать проинформировать убеждать убедить допустить допускать предположить
+предполагать уверить разъяснить разъяснять добавить выразить выражать прогнозировать спрогнозировать анонсировать оценить оценивать
+""")
+
+# verbs that take "о чём" as what was said ("заявил о достигнутых успехах")
+ABOUT = word_set("заявить заявлять сообщить сообщать рассказать рассказывать говорить сказать напомнить "
+                  "напоминать предупредить предупреждать объявить объявлять высказаться упомянуть "
+                  "информировать проинформировать")
+
+# an outlet's verbs: "пишет ТАСС", "передает РИА «Новости»" cite the article's source, not a quote
+CITING = word_set("писать передавать сообщать информировать")
+
+# a speaker's opinion: "по словам X", "по мнению X", "по данным X", "как сообщил X"
+ACCORDING = frozenset({"словам", "мнению", "данным", "оценке", "утверждению", "заявлению", "сообщению",
+                       "информации", "признанию", "версии"})
+SPEECH_FORMS = ("VERB", "INFN", "GRND")
+
+
+def saying_lemma(token: Token) -> str | None:
+    """The lemma of a verb of saying (finite, infinitive or gerund), if `token` is one."""
+    if not token.is_word or token.text[:1].isupper() and token.text.isupper():
+        return None
+    for parse in parses(token.text)[:3]:
+        if parse.tag.POS in SPEECH_FORMS and parse.normal_form.replace("ё", "е") in SAYING:
+            return parse.normal_form.replace("ё", "е")
+    return None
+
+
+def is_gerund(token: Token) -> bool:
+    found = parses(token.text)
+    return bool(found) and found[0].tag.POS == "GRND"
+
+
+def verb_number(token: Token) -> str | None:
+    """sing or plur of a finite verb ("заявил" sing, "заявили" plur), None if it does not show."""
+    found = parses(token.text)
+    return found[0].tag.number if found and found[0].tag.POS == "VERB" else None

@@ -1,0 +1,223 @@
+"""Who is speaking: the subject of a verb of saying, found among the article's mentions (names and
+descriptors such as "российский лидер"), a press service ("отметили в пресс-службе"), a personal
+pronoun resolved to the person last named, or a plain noun phrase ("эксперты в Киеве")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..entities.morph import parses
+from ..records import Mention
+from ..sentences import Token
+from .cues import word_set
+
+PREPOSITIONS = word_set("в во на с со к ко о об обо по за из от до у при для без над под про через между перед")
+PRONOUNS = {"он": "masc", "она": "femn", "они": "plur", "я": None, "мы": None, "ты": None, "вы": None}
+TITLES = word_set("господин госпожа г-н г-жа")
+SPEAKING_BODIES = word_set("""пресс-служба ведомство министерство правительство мид кремль администрация
+аппарат штаб офис посольство комитет совет суд прокуратура полиция пресс-секретарь ассоциация компания
+группа""")
+STOP = frozenset(".!?;:»”\"–—")
+QUOTE_MARKS = frozenset("«»“”„\"")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    start: int
+    end: int
+    text: str
+    entity: str | None
+
+
+class Mentions:
+    """The article's name and descriptor mentions, looked up by position."""
+
+    def __init__(self, text: str, mentions: tuple[Mention, ...], cited: tuple[str, ...]):
+        self.text = text
+        self.all = [m for m in mentions if m.kind in ("name", "descriptor")]
+        self.press_service = next((name for name in cited if name.startswith("пресс-служба ")), None)
+
+    def surface(self, mention: Mention) -> str:
+        return self.text[mention.start : mention.end]
+
+    def covering(self, token: Token) -> Mention | None:
+        """The widest mention that `token` is inside."""
+        found = [m for m in self.all if m.start <= token.start and token.end <= m.end]
+        return max(found, key=lambda m: m.end - m.start) if found else None
+
+    def last_person_before(self, offset: int, gender: str | None, floor: int) -> Mention | None:
+        people = [m for m in self.all if m.type == "PER" and floor <= m.start and m.end <= offset]
+        for mention in reversed(people):
+            if gender is None or _gender_of(mention.normal) in (gender, None):
+                return mention
+        return None
+
+
+def subject_before(tokens: list[Token], cue: int, mentions: Mentions, number: str | None) -> Speaker | None:
+    """The nominative subject left of the cue, in the same sentence and outside any quotation."""
+    left = _clause_before(tokens, cue)
+    found = _mention_subject(reversed(left), tokens, mentions)
+    return found or _noun_subject(list(reversed(left)), tokens, mentions, number)
+
+
+def subject_after(tokens: list[Token], cue: int, mentions: Mentions, number: str | None) -> Speaker | None:
+    """The subject right of the cue ("– сказал Путин", "отметили в пресс-службе")."""
+    right = _clause_after(tokens, cue)
+    return (_mention_subject(right, tokens, mentions) or _press_service(right, tokens, mentions)
+            or _noun_subject(right, tokens, mentions, number))
+
+
+def located_body(tokens: list[Token], cue: int, mentions: Mentions) -> Speaker | None:
+    """An impersonal "в МИД России заявили" / "заявили в Кремле": the organisation is the speaker."""
+    for index in [*range(cue - 1, max(cue - 6, -1), -1), *range(cue + 1, min(cue + 4, len(tokens)))]:
+        token = tokens[index]
+        if index > 0 and tokens[index - 1].text.lower() in ("в", "во"):
+            mention = mentions.covering(token)
+            if mention and mention.type in ("ORG", "LOC") and mention.start == token.start:
+                return Speaker(mention.start, mention.end, mention.normal, mention.entity)
+    return None
+
+
+def _clause_before(tokens: list[Token], cue: int) -> list[int]:
+    indices = []
+    for index in range(cue - 1, -1, -1):
+        if tokens[index].text in STOP:
+            break
+        indices.append(index)
+    return list(reversed(indices))
+
+
+def _clause_after(tokens: list[Token], cue: int) -> list[int]:
+    indices = []
+    for index in range(cue + 1, len(tokens)):
+        if tokens[index].text in ".!?;:–—," or tokens[index].text == "-" and index > cue + 1:
+            break
+        indices.append(index)
+    return indices
+
+
+def _mention_subject(indices, tokens: list[Token], mentions: Mentions) -> Speaker | None:
+    surface = mentions.surface
+    for index in indices:
+        mention = mentions.covering(tokens[index])
+        if mention is None or mention.type == "LOC" and mention.kind != "name":
+            continue
+        first = _first_token(tokens, mention, index)
+        if first > 0 and (tokens[first - 1].text.lower() in PREPOSITIONS or tokens[first - 1].text in QUOTE_MARKS):
+            continue
+        if _nominative_mention(mention, tokens[first].text, tokens[_last_token(tokens, mention, index)].text, surface):
+            start = tokens[_titles_before(tokens, first)].start
+            return Speaker(start, mention.end, mention.normal, mention.entity)
+    return None
+
+
+def _titles_before(tokens: list[Token], first: int) -> int:
+    """"Господин Медведев", "дядя Вася", "белорусский министр Хренин": the words naming the speaker
+    before the name count as the speaker's span."""
+    while first > 0 and (tokens[first - 1].text.lower() in TITLES or _nominative_adjective(tokens[first - 1].text)
+                         or _speaking_noun(tokens[first - 1].text, "sing") and tokens[first - 1].text.islower()):
+        first -= 1
+    return first
+
+
+def _nominative_mention(mention: Mention, first: str, last: str, surface) -> bool:
+    """A name is in the nominative when its normal form is how it is written ("Писеев", which the
+    dictionary does not know); a descriptor when its first and last words can be nominative."""
+    if mention.kind == "name":
+        return _folded(surface(mention)) == _folded(mention.normal)
+    return _nominative(first) and _nominative(last)
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.casefold().replace("ё", "е").replace("«", " ").replace("»", " ").split())
+
+
+def _press_service(indices: list[int], tokens: list[Token], mentions: Mentions) -> Speaker | None:
+    for index in indices:
+        token = tokens[index]
+        if token.text.lower().startswith("пресс-служб"):
+            owner = next((m for m in mentions.all if m.start >= token.end and m.start - token.end <= 2), None)
+            name = mentions.press_service or (f"пресс-служба {owner.normal}" if owner else "пресс-служба")
+            end = owner.end if owner else token.end
+            return Speaker(token.start, end, name, None)
+    return None
+
+
+def _noun_subject(indices: list[int], tokens: list[Token], mentions: Mentions, number: str | None) -> Speaker | None:
+    """The nearest animate noun or personal pronoun in the nominative, with the adjectives before it."""
+    for index in indices:
+        word = tokens[index].text
+        pronoun = word.lower()
+        if pronoun in PRONOUNS and (number is None or (PRONOUNS[pronoun] == "plur") == (number == "plur")
+                                    or PRONOUNS[pronoun] is None):
+            return Speaker(tokens[index].start, tokens[index].end, word, None)
+        if index > 0 and tokens[index - 1].text.lower() in PREPOSITIONS:
+            continue
+        if _speaking_noun(word, number):
+            first = _adjectives_before(tokens, index)
+            return _phrase(tokens, first, _place_after(tokens, index, mentions))
+        if pronoun in ("один", "одна", "одно") and index + 2 < len(tokens) and tokens[index + 1].text.lower() == "из":
+            return _phrase(tokens, index, index + 2)
+    return None
+
+
+def _phrase(tokens: list[Token], first: int, last: int) -> Speaker:
+    return Speaker(tokens[first].start, tokens[last].end, " ".join(t.text for t in tokens[first : last + 1]), None)
+
+
+def _place_after(tokens: list[Token], index: int, mentions: Mentions) -> int:
+    """"эксперты в Киеве": a place right after the noun belongs to the speaker's phrase."""
+    if index + 2 < len(tokens) and tokens[index + 1].text.lower() in ("в", "из", "во"):
+        mention = mentions.covering(tokens[index + 2])
+        if mention is not None and mention.type == "LOC" and mention.start == tokens[index + 2].start:
+            return _last_token(tokens, mention, index + 2)
+    return index
+
+
+def _speaking_noun(word: str, number: str | None) -> bool:
+    return any(_names_speaker(parse, number) for parse in parses(word)[:2])
+
+
+def _names_speaker(parse, number: str | None) -> bool:
+    tag = parse.tag
+    agrees = tag.POS == "NOUN" and "nomn" in tag and (number is None or tag.number == number)
+    return agrees and ("anim" in tag or parse.normal_form in SPEAKING_BODIES)
+
+
+def _adjectives_before(tokens: list[Token], index: int) -> int:
+    first = index
+    while first > 0 and (_nominative_adjective(tokens[first - 1].text) or tokens[first - 1].text.lower() in TITLES):
+        first -= 1
+    return first
+
+
+def _nominative_adjective(word: str) -> bool:
+    found = parses(word)
+    return bool(found) and found[0].tag.POS in ("ADJF", "PRTF") and "nomn" in found[0].tag
+
+
+def _nominative(word: str) -> bool:
+    found = parses(word)
+    return not found or any("nomn" in parse.tag for parse in found[:4]) or not any(
+        parse.tag.case for parse in found[:4])
+
+
+def _first_token(tokens: list[Token], mention: Mention, index: int) -> int:
+    while index > 0 and tokens[index - 1].start >= mention.start:
+        index -= 1
+    return index
+
+
+def _last_token(tokens: list[Token], mention: Mention, index: int) -> int:
+    while index + 1 < len(tokens) and tokens[index + 1].end <= mention.end:
+        index += 1
+    return index
+
+
+def _gender_of(name: str) -> str | None:
+    found = parses(name.split()[-1]) if name else ()
+    genders = {parse.tag.gender for parse in found[:2] if parse.tag.gender in ("masc", "femn")}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def pronoun_gender(word: str) -> str | None:
+    return PRONOUNS.get(word.lower())
