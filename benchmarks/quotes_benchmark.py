@@ -1,0 +1,171 @@
+"""Quotes benchmark: who said what, scored token by token on the ADAQ Russian quotation test set.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/quotes_benchmark.py [--systems svodka,...] [--limit N] [--json]
+        [--data-dir DIR]
+
+Data: ``adaq-quotes-ru`` in the shared datasets, 94 sentences (news, interviews, memoirs, some
+fiction), each token tagged ``content`` (the quoted or reported words), ``source`` (the speaker),
+``cue`` (the speech verb: "заявил", "говорит") or nothing; direct and indirect speech. Tokens are
+placed in their sentence by :mod:`svodka.evaluation.adaq`, which reports any it cannot place.
+
+Each sentence is given to the system on its own, as a whole text. A system is a factory in
+``SYSTEMS`` returning ``predict(text) -> list[PredictedQuote] | None`` (``None``: the text was
+refused, counted as no quotes). The rules are in :mod:`svodka.evaluation.quote_scoring`: a token
+is predicted ``content`` / ``source`` / ``cue`` when it overlaps a predicted quote / speaker range
+/ cue range; precision, recall and F1 per tag over tokens, punctuation tokens included ("F1 words"
+leaves them out); speaker accuracy over the sentences whose gold has both a quote and a speaker.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from svodka.evaluation.adaq import TAGS, AdaqSentence, alignment_failures, load_adaq
+from svodka.evaluation.ner_data import default_data_dir
+from svodka.evaluation.predicted import PredictedQuote, quotes_of
+from svodka.evaluation.quote_scoring import QuoteCounts
+from svodka.evaluation.scoring import Prf
+
+Predict = Callable[[str], list[PredictedQuote] | None]
+DATASET = "adaq-quotes-ru"
+
+
+def svodka_system() -> Predict:
+    """svodka's whole pipeline; a text it refuses (InputError) has no quotes."""
+    import svodka
+
+    def predict(text: str) -> list[PredictedQuote] | None:
+        try:
+            return quotes_of(svodka.process(text))
+        except svodka.InputError:
+            return None
+
+    return predict
+
+
+SYSTEMS: dict[str, Callable[[], Predict]] = {"svodka": svodka_system}
+
+
+@dataclass
+class SystemScore:
+    counts: QuoteCounts
+    seconds: float
+
+
+def load_sentences(data_dir: Path, limit: int | None = None) -> list[AdaqSentence]:
+    return list(islice(load_adaq(data_dir / DATASET), limit))
+
+
+def score_system(predict: Predict, sentences: Sequence[AdaqSentence]) -> SystemScore:
+    counts = QuoteCounts()
+    started = time.perf_counter()
+    for sentence in sentences:
+        counts.add(sentence, predict(sentence.text))
+    return SystemScore(counts, time.perf_counter() - started)
+
+
+def percent(value: float) -> str:
+    return f"{100 * value:.2f}"
+
+
+def metric_rows(score: SystemScore) -> dict[str, str]:
+    """Row label -> cell for one system's column."""
+    counts, rows = score.counts, {}
+    for tag in TAGS:
+        prf = counts.prf(tag)
+        rows[f"{tag} P"] = percent(prf.precision)
+        rows[f"{tag} R"] = percent(prf.recall)
+        rows[f"{tag} F1"] = percent(prf.f1)
+        rows[f"{tag} F1 words"] = percent(counts.prf(tag, words_only=True).f1)
+    rows["speaker accuracy"] = f"{percent(counts.speaker_accuracy)} ({counts.speaker_right}/{counts.attributable})"
+    rows["sentences with quotes gold/pred/both"] = (
+        f"{counts.gold_with_quote}/{counts.predicted_with_quote}/{counts.both_with_quote}"
+    )
+    rows["refused sentences"] = str(counts.refused)
+    rows["seconds"] = f"{score.seconds:.1f}"
+    return rows
+
+
+def gold_summary(sentences: Sequence[AdaqSentence]) -> str:
+    tokens = [token for sentence in sentences for token in sentence.tokens]
+    per_tag = ", ".join(f"{tag} {sum(t.tag == tag for t in tokens):,}" for tag in TAGS)
+    failures = len(alignment_failures(list(sentences)))
+    return f"{len(sentences)} sentences, {len(tokens):,} tokens ({per_tag}), {failures} not placed"
+
+
+def format_table(sentences: Sequence[AdaqSentence], scores: dict[str, SystemScore]) -> str:
+    columns = {name: metric_rows(score) for name, score in scores.items()}
+    labels = list(next(iter(columns.values())))
+    widths = [max(len(name), *(len(cells[label]) for label in labels)) for name, cells in columns.items()]
+    label_width = max(len(label) for label in labels)
+    header = " " * label_width + "".join(f"  {name:>{w}}" for name, w in zip(columns, widths))
+    lines = [f"{DATASET}: {gold_summary(sentences)}", header]
+    for label in labels:
+        cells = "".join(f"  {cells[label]:>{w}}" for cells, w in zip(columns.values(), widths))
+        lines.append(f"{label:<{label_width}}{cells}")
+    return "\n".join(lines)
+
+
+def prf_json(prf: Prf) -> dict:
+    return {"precision": prf.precision, "recall": prf.recall, "f1": prf.f1,
+            "right": prf.correct_predictions, "predicted": prf.predicted, "gold": prf.gold}
+
+
+def score_json(score: SystemScore) -> dict:
+    counts = score.counts
+    return {
+        "tokens": {tag: prf_json(counts.prf(tag)) for tag in TAGS},
+        "words": {tag: prf_json(counts.prf(tag, words_only=True)) for tag in TAGS},
+        "speaker": {"right": counts.speaker_right, "total": counts.attributable,
+                    "accuracy": counts.speaker_accuracy},
+        "sentences": {"total": counts.sentences, "refused": counts.refused,
+                      "gold_with_quote": counts.gold_with_quote,
+                      "predicted_with_quote": counts.predicted_with_quote,
+                      "both_with_quote": counts.both_with_quote},
+        "seconds": score.seconds,
+    }
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--systems", default="svodka", help=f"comma-separated, of: {', '.join(SYSTEMS)}")
+    parser.add_argument("--limit", type=int, default=None, help="first N sentences")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--data-dir", default=None, help=f"shared datasets (default {default_data_dir()})")
+    args = parser.parse_args(argv)
+    args.systems = [name.strip() for name in args.systems.split(",") if name.strip()]
+    unknown = [name for name in args.systems if name not in SYSTEMS]
+    if unknown:
+        parser.error(f"unknown system(s) {', '.join(unknown)}; known: {', '.join(SYSTEMS)}")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    if not (data_dir / DATASET).is_dir():
+        print(f"no {DATASET} at {data_dir}", file=sys.stderr)
+        return 2
+    sentences = load_sentences(data_dir, args.limit)
+    for sentence_id, token in alignment_failures(sentences):
+        print(f"{sentence_id}: token {token.index} {token.text!r} not found in the sentence", file=sys.stderr)
+    scores = {name: score_system(SYSTEMS[name](), sentences) for name in args.systems}
+    if args.json:
+        report = {"sentences": len(sentences), "not_placed": len(alignment_failures(sentences)),
+                  "systems": {name: score_json(score) for name, score in scores.items()}}
+        print(json.dumps({DATASET: report}, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(sentences, scores))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
