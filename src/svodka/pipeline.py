@@ -13,6 +13,7 @@ from threadpoolctl import threadpool_limits
 from .clean.article import clean
 from .entities import annotate_entities
 from .errors import InputError, StageError
+from .events import annotate_events
 from .quotes import annotate_quotes
 from .records import Article, Failure, RawDocument
 
@@ -101,4 +102,5 @@ def default_pipeline(default_date: str | None = None, entities: bool = True) -> 
     if entities:
         stages.append(Stage("entities", annotate_entities))
         stages.append(Stage("quotes", annotate_quotes))
+        stages.append(Stage("events", annotate_events))
     return Pipeline(stages)

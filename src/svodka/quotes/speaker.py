@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..entities.morph import parses
+from ..entities.morph import WORD, parses
 from ..records import Mention
 from ..sentences import Token
 from .cues import word_set
@@ -104,7 +104,7 @@ def _mention_subject(indices, tokens: list[Token], mentions: Mentions) -> Speake
         first = _first_token(tokens, mention, index)
         if first > 0 and (tokens[first - 1].text.lower() in PREPOSITIONS or tokens[first - 1].text in QUOTE_MARKS):
             continue
-        if _nominative_mention(mention, tokens[first].text, tokens[_last_token(tokens, mention, index)].text, surface):
+        if is_nominative_mention(mention, surface(mention)):
             start = tokens[_titles_before(tokens, first)].start
             return Speaker(start, mention.end, mention.normal, mention.entity)
     return None
@@ -119,12 +119,13 @@ def _titles_before(tokens: list[Token], first: int) -> int:
     return first
 
 
-def _nominative_mention(mention: Mention, first: str, last: str, surface) -> bool:
+def is_nominative_mention(mention: Mention, surface: str) -> bool:
     """A name is in the nominative when its normal form is how it is written ("Писеев", which the
     dictionary does not know); a descriptor when its first and last words can be nominative."""
     if mention.kind == "name":
-        return _folded(surface(mention)) == _folded(mention.normal)
-    return _nominative(first) and _nominative(last)
+        return _folded(surface) == _folded(mention.normal)
+    words = WORD.findall(surface)
+    return bool(words) and _nominative(words[0]) and _nominative(words[-1])
 
 
 def _folded(name: str) -> str:

@@ -1,0 +1,234 @@
+"""Sightings: one sentence telling of an event — its trigger ("встретился", "телефонный разговор"),
+who takes part and in what role, where, when, in what format, for how long, about what."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..entities.morph import parses
+from ..quotes.speaker import PREPOSITIONS, is_nominative_mention
+from ..records import Article, Mention, Participant, Quote
+from ..sentences import Sentence, Token
+from .lexicon import CALL_WORDS, DISCUSSING, DURATION, FORMAT, KINDS, NOT_EVENTS, TOPIC_PATTERNS, TRIGGERS, Kind
+from .countries import countries_of
+from .when import event_date
+
+ACTORS = ("PER", "ORG")
+TOPIC_CUES = ("обсуд", "рассмотр", "внимани", "вопрос", "ситуаци", "тем", "проблем", "в рамках", "затрон")
+OBJECT_ROLES = {"congratulation": "counterpart", "criticism": "target", "accusation": "target",
+                "host": "visitor", "appointment": "appointee", "sanctions": "target"}
+SUBJECT_ROLES = {"visit": "visitor", "host": "host"}
+
+
+@dataclass
+class Sighting:
+    kind: Kind
+    sentence: Sentence
+    trigger: Token
+    joins_only: bool = False
+    participants: list[Participant] = field(default_factory=list)
+    place: str | None = None
+    date: str | None = None
+    precision: str = "unknown"
+    format: str | None = None
+    duration: str | None = None
+    topics: list[str] = field(default_factory=list)
+
+
+def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool] | None:
+    """The kind of event `tokens[index]` tells of, and whether it only adds to an event told elsewhere."""
+    token = tokens[index]
+    if not token.is_word:
+        return None
+    for parse in parses(token.text)[:2]:
+        lemma = parse.normal_form.replace("ё", "е")
+        if lemma in DISCUSSING and parse.tag.POS in ("VERB", "NOUN", "GRND"):
+            return KINDS["meeting"], True
+        kind = TRIGGERS.get(lemma)
+        if kind is None or parse.tag.POS not in ("VERB", "INFN", "NOUN", "GRND"):
+            continue
+        guard = NOT_EVENTS.get(lemma)
+        if guard is not None and guard.match(text[token.start : token.start + 60]):
+            return None
+        if kind in ("meeting", "negotiations") and CALL_WORDS.search(text[max(0, token.start - 30) : token.end + 30]):
+            kind = "call"
+        return KINDS[kind], False
+    return None
+
+
+def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: int, kind: Kind,
+             mentions: list[Mention], joins_only: bool = False) -> Sighting:
+    text = article.text
+    passage = text[sentence.start : sentence.end]
+    found = Sighting(kind, sentence, tokens[index], joins_only)
+    inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+    actors = _outermost([m for m in inside if m.kind in ("name", "descriptor")])
+    subjects = _subjects(text, tokens, index, actors) or _speaker_of(article.quotes, tokens[index])
+    partners = _with(tokens, index, actors)
+    objects = [] if partners else _objects(tokens, index, actors, kind) or _colleague(tokens, index, inside, article)
+    found.participants = _roles(kind, subjects, partners, objects)
+    found.place = _place(text, tokens, actors, _topic_start(passage, sentence))
+    found.date, found.precision = event_date(passage, article.published)
+    found.format = _first(FORMAT, passage)
+    found.duration = _duration(passage)
+    found.topics = _topics(passage, sentence, actors, found, article.cited)
+    return found
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Mentions not inside another ("России" inside "министром обороны России")."""
+    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                           and (o.end - o.start) > (m.end - m.start) for o in mentions)]
+
+
+def _subjects(text: str, tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
+    """Nominative actors left of the trigger in its clause ("Лукашенко и Путин обсудили")."""
+    trigger = tokens[index]
+    clause_start = _clause_start(tokens, index)
+    found = []
+    for mention in actors:
+        if mention.type in ACTORS and clause_start <= mention.start and mention.end <= trigger.start \
+                and not _after_preposition(tokens, mention) and not _genitive_organisation(tokens, mention) \
+                and is_nominative_mention(mention, text[mention.start : mention.end]):
+            found.append(mention)
+    return found
+
+
+def _genitive_organisation(tokens: list[Token], mention: Mention) -> bool:
+    """"лидеров стран ОДКБ": an organisation right after a common noun depends on it."""
+    before = [t for t in tokens if t.end <= mention.start]
+    return mention.type == "ORG" and bool(before) and before[-1].text.islower() and any(
+        parse.tag.POS == "NOUN" for parse in parses(before[-1].text)[:1])
+
+
+def _clause_start(tokens: list[Token], index: int) -> int:
+    for back in range(index - 1, -1, -1):
+        if tokens[back].text in ".!?;:«»\"“”":
+            return tokens[back].end
+    return tokens[0].start if tokens else 0
+
+
+def _after_preposition(tokens: list[Token], mention: Mention) -> bool:
+    before = [t for t in tokens if t.end <= mention.start]
+    return bool(before) and before[-1].text.lower() in PREPOSITIONS
+
+
+def _with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
+    """"с Президентом России Владимиром Путиным", "с министром … Белоусовым и … Хрениным"."""
+    start = next((t.end for t in tokens[index + 1 :] if t.text.lower() in ("с", "со")), None)
+    if start is None:
+        return []
+    stop = next((t.start for t in tokens if t.start > start and t.text in ".;:!?"), tokens[-1].end)
+    return [m for m in actors if m.type in ACTORS and start <= m.start < stop
+            and (m.type == "PER" or not _after_other_preposition(tokens, m))]
+
+
+def _after_other_preposition(tokens: list[Token], mention: Mention) -> bool:
+    before = [t for t in tokens if t.end <= mention.start]
+    return bool(before) and before[-1].text.lower() in PREPOSITIONS - {"с", "со"}
+
+
+def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind) -> list[Mention]:
+    is_noun = any(parse.tag.POS == "NOUN" for parse in parses(tokens[index].text)[:1])
+    if kind.type not in OBJECT_ROLES and not (kind.family == "consult" and is_noun):
+        return []
+    after = [m for m in actors if m.type in ACTORS and m.start >= tokens[index].end
+             and (kind.family == "consult" or not _after_preposition(tokens, m) or _after_against(tokens, m))]
+    if kind.family == "consult":  # "встреча Путина и Лукашенко": genitives right after the noun
+        return [m for m in after if m.type == "PER" and m.start - tokens[index].end <= 40
+                and not _after_preposition(tokens, m) and not _subject_of_next_verb(tokens, m)]
+    return after[:1]
+
+
+def _subject_of_next_verb(tokens: list[Token], mention: Mention) -> bool:
+    """"В ходе встречи Путин отметил": the name after the noun is the next verb's subject."""
+    following = next((t for t in tokens if t.start >= mention.end), None)
+    return following is not None and any(p.tag.POS == "VERB" for p in parses(following.text)[:1])
+
+
+def _colleague(tokens: list[Token], index: int, inside: list[Mention], article: Article) -> list[Mention]:
+    """"поздравил своего российского коллегу": the person of that country the article names."""
+    colleague = next((t for t in tokens[index + 1 : index + 5] if t.text.lower().startswith("коллег")), None)
+    if colleague is None:
+        return []
+    country = next((m.entity for m in inside if m.kind == "adjective" and tokens[index].end <= m.start < colleague.start), None)
+    countries = _person_countries(article)
+    people = [m for m in article.mentions if m.type == "PER" and m.kind in ("name", "descriptor")
+              and countries.get(m.entity) == country and country is not None]
+    return people[:1]
+
+
+def _person_countries(article: Article) -> dict[str, str]:
+    return {entity: "country:" + code for entity, code in countries_of(article).items()}
+
+
+def _after_against(tokens: list[Token], mention: Mention) -> bool:
+    before = [t for t in tokens if t.end <= mention.start]
+    return bool(before) and before[-1].text.lower() == "против"
+
+
+def _speaker_of(quotes: tuple[Quote, ...], trigger: Token) -> list[Mention]:
+    """"Путин рассказал, что … встречался с Мишустиным": who said so did it."""
+    for quote in quotes:
+        if quote.start <= trigger.start < quote.end and quote.speaker:
+            return [Mention(quote.speaker_start, quote.speaker_end, "PER", quote.speaker_text or "", quote.speaker)]
+    return []
+
+
+def _roles(kind: Kind, subjects: list[Mention], partners: list[Mention], objects: list[Mention]) -> list[Participant]:
+    roles: dict[str, str] = {}
+    subject_role = SUBJECT_ROLES.get(kind.type, "initiator" if partners or objects else "participant")
+    for mention in subjects:
+        roles.setdefault(mention.entity, subject_role)
+    for mention in partners:
+        roles.setdefault(mention.entity, "counterpart")
+    for mention in objects:
+        roles.setdefault(mention.entity, OBJECT_ROLES.get(kind.type, "participant"))
+    roles.pop(None, None)
+    if kind.family == "consult" and subjects and objects and not partners:
+        roles = {entity: "participant" for entity in roles}
+    return [Participant(entity, role) for entity, role in roles.items()]
+
+
+def _place(text: str, tokens: list[Token], actors: list[Mention], topics_from: int) -> str | None:
+    """The first place named in the locative after "в"/"во" ("в Петербурге"; not "в Петербург",
+    where someone went, nor "обсудили ситуацию в Кыргызстане", a topic)."""
+    for mention in actors:
+        if mention.type == "LOC" and mention.kind == "name" and mention.entity and mention.start < topics_from:
+            before = [t for t in tokens if t.end <= mention.start]
+            written = text[mention.start : mention.end]
+            if before and before[-1].text.lower() in ("в", "во") and not is_nominative_mention(mention, written):
+                return mention.entity
+    return None
+
+
+def _topic_start(passage: str, sentence: Sentence) -> int:
+    lowered = passage.lower()
+    cue = min((lowered.find(c) for c in TOPIC_CUES if c in lowered), default=len(passage))
+    return sentence.start + cue
+
+
+def _first(pattern, passage: str) -> str | None:
+    match = pattern.search(passage)
+    return match.group(0).lower() if match else None
+
+
+def _duration(passage: str) -> str | None:
+    for match in DURATION.finditer(passage):
+        if match.group(1) or match.group(2):
+            return match.group(0).strip().lower()
+    return None
+
+
+def _topics(passage: str, sentence: Sentence, actors: list[Mention], found: Sighting,
+            cited: tuple[str, ...]) -> list[str]:
+    """Labels of common topics named in the sentence, and the places and organisations it
+    discusses ("обсудили ситуацию в Нагорном Карабахе") — not the participants, the venue, the
+    article's sources."""
+    topics = [label for label, pattern in TOPIC_PATTERNS.items() if pattern.search(passage)]
+    skipped = {p.entity for p in found.participants} | {found.place}
+    cue = _topic_start(passage, sentence)
+    for mention in actors:
+        if mention.start > cue and mention.entity not in skipped and mention.type in ("LOC", "ORG") \
+                and mention.normal not in cited:
+            topics.append(mention.entity or mention.normal)
+    return list(dict.fromkeys(topics))
