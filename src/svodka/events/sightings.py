@@ -8,8 +8,18 @@ from ..entities.morph import parses
 from ..quotes.speaker import PREPOSITIONS, is_nominative_mention
 from ..records import Article, Mention, Participant, Quote
 from ..sentences import Sentence, Token
-from .lexicon import CALL_WORDS, DISCUSSING, DURATION, FORMAT, KINDS, NOT_EVENTS, TOPIC_PATTERNS, TRIGGERS, Kind
 from .countries import countries_of
+from .lexicon import (
+    CALL_WORDS,
+    DISCUSSING,
+    DURATION,
+    FORMAT,
+    KINDS,
+    NOT_EVENTS,
+    TOPIC_PATTERNS,
+    TRIGGERS,
+    Kind,
+)
 from .when import event_date
 
 ACTORS = ("PER", "ORG")
