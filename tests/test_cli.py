@@ -130,7 +130,7 @@ def test_many_inputs_ingest(tmp_path, db_path):
     assert (report["read"], report["new"], report["failed"]) == (300, 300, 0)
 
 
-@pytest.mark.parametrize("command", ["ingest", "extract", "show", "export", "stats", "entities", "entity"])
+@pytest.mark.parametrize("command", sorted(main.commands))
 def test_every_command_and_option_is_documented(command):
     readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
     assert f"svodka {command}" in readme
@@ -138,6 +138,11 @@ def test_every_command_and_option_is_documented(command):
         for option in getattr(param, "opts", []):
             if option.startswith("--") and option != "--help":
                 assert option in readme, f"{option} of svodka {command} is not in the README"
+
+
+def test_the_commands_are_all_there():
+    assert {"ingest", "extract", "show", "export", "stats", "entities", "entity", "quotes", "events"} <= set(
+        main.commands)
 
 
 def test_date_must_be_a_date():

@@ -4,21 +4,24 @@ from __future__ import annotations
 import json
 import os
 import sys
+import textwrap
 from functools import wraps
 
 import click
 
 from . import __version__
 from .clean.dates import iso_date
-from .digest import printable, digest, entity_digest
+from .digest import digest, entity_digest, printable
 from .export import EXPORTERS
+from .gdelt import EVENT_EXPORTERS, GDELT_COLUMNS
 from .ingest import IngestReport, ingest, process_inputs
+from .listing import event_dict, event_lines, quote_dict, quote_line
 from .pipeline import default_pipeline
+from .progress import input_progress
 from .records import Article, Failure
 from .sources import ReadOptions, expand
-from .sources.base import MB, DEFAULT_MAX_BYTES
+from .sources.base import DEFAULT_MAX_BYTES, MB
 from .store import default_db_path, open_store
-from .progress import input_progress
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 0, 1, 2, 3
 MANY_INPUTS = 64
@@ -30,13 +33,16 @@ HELP = f"""svodka turns Russian-language news into clean, structured, stored art
   svodka ingest news/ feed.xml          store articles (re-ingesting adds nothing)
   svodka show --latest 5                read back what was stored
   svodka export --format csv --out a.csv
+  svodka quotes --by Путин              who said what
+  svodka events --entity Лукашенко      what happened, with whom
+  svodka export --events --format gdelt --out events.tsv
 
 Inputs are text files, HTML pages, JSONL dumps, RSS/Atom feeds (files or URLs), WARC archives,
 folders of these (searched recursively), globs, or - for standard input.
 
 The database is {default_db_path()} unless --db or $SVODKA_DB says otherwise.
 Exit codes: 0 all went well, 1 some inputs failed (the rest was done), 2 bad usage,
-3 nothing found (show).
+3 nothing found (show, entity, quotes, events).
 """
 
 
@@ -156,17 +162,31 @@ def show(article_id, latest, with_text, as_json, db):
                 click.echo("\n" + article.body())
 
 
-@main.command()
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="jsonl", show_default=True)
+def _export_help() -> str:
+    columns = "\n".join(textwrap.fill(f"{name}: {meaning}", 78, initial_indent="  ", subsequent_indent="      ")
+                        for name, meaning in GDELT_COLUMNS.items())
+    return ("Export every stored article as JSONL or CSV, or with --events every stored event (oldest "
+            "first) as JSONL, as CSV or as GDELT-style tab-separated values (--format gdelt). Cells that "
+            "would start a spreadsheet formula are prefixed with '.\n\n"
+            f"\b\nColumns of --events --format gdelt (and csv), one row per event:\n{columns}")
+
+
+@main.command(help=_export_help())
+@click.option("--format", "fmt", type=click.Choice(sorted({*EXPORTERS, *EVENT_EXPORTERS})), default="jsonl",
+              show_default=True, help="jsonl or csv; gdelt (tab-separated events) implies --events.")
+@click.option("--events", "of_events", is_flag=True, help="Export events instead of articles.")
 @click.option("--out", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="File to write (default: standard output).")
 @db_option
-def export(fmt, out, db):
-    """Export every stored article as JSONL or CSV."""
+def export(fmt, of_events, out, db):
+    of_events = of_events or fmt not in EXPORTERS
     with open_store(db) as store, click.open_file(out, "w", encoding="utf-8", atomic=out != "-") as stream:
-        count = EXPORTERS[fmt](store.articles(), stream)
+        if of_events:
+            count = EVENT_EXPORTERS[fmt](store.events(), stream)
+        else:
+            count = EXPORTERS[fmt](store.articles(), stream)
     if out != "-":
-        click.echo(f"exported {count} articles to {out}", err=True)
+        click.echo(f"exported {count} {'events' if of_events else 'articles'} to {out}", err=True)
 
 
 @main.command()
@@ -223,6 +243,62 @@ def entity(name, as_json, db):
                     ensure_ascii=False))
                 continue
             click.echo(printable(entity_digest(item, articles)))
+
+
+@main.command()
+@click.option("--by", metavar="NAME", help="Only what NAME said (an entity's name, alias or id).")
+@click.option("--about", metavar="NAME", help="Only quotes whose words mention NAME.")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, metavar="N",
+              help="How many of the latest quotes to print.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
+@db_option
+def quotes(by, about, limit, as_json, db):
+    """Who said what: the latest stored quotes, oldest first."""
+    with open_store(db) as store:
+        found = store.quotes(_entity_ids(store, by), _entity_ids(store, about), limit)
+        if not found:
+            click.echo(f"svodka: no quotes{_filters(by=by, about=about)} in {store.location}", err=True)
+            sys.exit(EXIT_NOT_FOUND)
+    for item in found:
+        click.echo(json.dumps(quote_dict(item), ensure_ascii=False) if as_json else quote_line(item))
+
+
+@main.command()
+@click.option("--entity", "name", metavar="NAME", help="Only events NAME takes part in (or, for a place, "
+                                                       "that happened there).")
+@click.option("--with", "other", metavar="NAME", help="Only events NAME takes part in too.")
+@click.option("--type", "event_type", metavar="TYPE", help="Only events of this type (meeting, phone_call, …).")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, metavar="N",
+              help="How many of the latest events to print.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
+@db_option
+def events(name, other, event_type, limit, as_json, db):
+    """What happened: the latest stored events by date, oldest first, with their evidence."""
+    with open_store(db) as store:
+        found = store.events(_entity_ids(store, name), _entity_ids(store, other),
+                             event_type.strip().lower() if event_type else None, limit)
+        if not found:
+            click.echo(f"svodka: no events{_filters(entity=name, with_=other, type=event_type)} "
+                       f"in {store.location}", err=True)
+            sys.exit(EXIT_NOT_FOUND)
+    for item in found:
+        click.echo(json.dumps(event_dict(item), ensure_ascii=False) if as_json else event_lines(item))
+
+
+def _entity_ids(store, name: str | None) -> list[str] | None:
+    """The ids of every entity called `name`; exit 3 when there is none."""
+    if name is None:
+        return None
+    found = store.find_entities(name)
+    if not found:
+        click.echo(f"svodka: no entity named {name!r} in {store.location}", err=True)
+        sys.exit(EXIT_NOT_FOUND)
+    return [entity.id for entity in found]
+
+
+def _filters(**given) -> str:
+    shown = [f"{key.rstrip('_')} {value!r}" for key, value in given.items() if value]
+    return " (" + ", ".join(shown) + ")" if shown else ""
 
 
 def _entity_dict(entity) -> dict:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from .records import Article
 
@@ -24,7 +25,7 @@ def export_csv(articles: Iterable[Article], out: TextIO) -> int:
     writer.writerow(CSV_COLUMNS)
     count = 0
     for count, article in enumerate(articles, start=1):
-        writer.writerow([_cell(value) for value in _csv_row(article)])
+        writer.writerow([spreadsheet_safe(value) for value in _csv_row(article)])
     return count
 
 
@@ -33,7 +34,7 @@ def _csv_row(article: Article) -> list:
             article.title, article.lead, "; ".join(article.authors), "; ".join(article.cited), article.body()]
 
 
-def _cell(value) -> str:
+def spreadsheet_safe(value) -> str:
     """Scraped text must not become a spreadsheet formula."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
