@@ -27,17 +27,17 @@ class Happening:
 
 
 def happenings(sightings: list[Sighting]) -> list[Happening]:
-    """Sightings that name enough people open happenings (a meeting needs two sides); then every
-    sighting joins the happening it tells of, if any."""
+    """Sightings that name enough people open happenings (a meeting needs two sides: "Лукашенко и
+    Путин обсудили" is one); then the others join the happening they tell of, if any."""
     found: list[Happening] = []
+    for sighting in filter(_can_open, sightings):
+        home = _same_happening(found, sighting)
+        if home is None:
+            home = Happening(sighting.kind)
+            found.append(home)
+        home.add(sighting)
     for sighting in sightings:
-        if not sighting.joins_only and _can_open(sighting) and _same_happening(found, sighting) is None:
-            found.append(Happening(sighting.kind))
-            found[-1].add(sighting)
-        elif not sighting.joins_only and _can_open(sighting):
-            _same_happening(found, sighting).add(sighting)
-    for sighting in sightings:
-        if sighting.joins_only or not _can_open(sighting):
+        if not _can_open(sighting):
             home = _same_happening(found, sighting)
             if home is not None:
                 home.add(sighting)
@@ -45,7 +45,7 @@ def happenings(sightings: list[Sighting]) -> list[Happening]:
 
 
 def _can_open(sighting: Sighting) -> bool:
-    needed = 2 if sighting.kind.family == "consult" else 1
+    needed = 2 if sighting.kind.family == "consult" or sighting.joins_only else 1
     return len(sighting.participants) >= needed
 
 

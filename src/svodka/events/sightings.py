@@ -123,13 +123,29 @@ def _after_preposition(tokens: list[Token], mention: Mention) -> bool:
 
 
 def _with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
-    """"с Президентом России Владимиром Путиным", "с министром … Белоусовым и … Хрениным"."""
-    start = next((t.end for t in tokens[index + 1 :] if t.text.lower() in ("с", "со")), None)
-    if start is None:
+    """"с Президентом России Владимиром Путиным", "с министром … Белоусовым и … Хрениным": the actors
+    right after "с", and those joined to them by "и" or a comma, up to the next verb or clause."""
+    at = next((i for i in range(index + 1, len(tokens)) if tokens[i].text.lower() in ("с", "со")), None)
+    if at is None:
         return []
-    stop = next((t.start for t in tokens if t.start > start and t.text in ".;:!?"), tokens[-1].end)
-    return [m for m in actors if m.type in ACTORS and start <= m.start < stop
-            and (m.type == "PER" or not _after_other_preposition(tokens, m))]
+    found = []
+    for i in range(at + 1, len(tokens)):
+        token = tokens[i]
+        if token.text in ".;:!?()–—«»\"" or _is_verb(token) or token.text == "," and not _actor_follows(tokens, i, actors):
+            break
+        mention = next((m for m in actors if m.start == token.start and m.type in ACTORS), None)
+        if mention is not None and (mention.type == "PER" or not _after_other_preposition(tokens, mention)):
+            found.append(mention)
+    return found
+
+
+def _actor_follows(tokens: list[Token], comma: int, actors: list[Mention]) -> bool:
+    following = tokens[comma + 1] if comma + 1 < len(tokens) else None
+    return following is not None and any(m.start == following.start and m.type == "PER" for m in actors)
+
+
+def _is_verb(token: Token) -> bool:
+    return token.is_word and any(p.tag.POS in ("VERB", "GRND") for p in parses(token.text)[:1])
 
 
 def _after_other_preposition(tokens: list[Token], mention: Mention) -> bool:
@@ -185,6 +201,8 @@ def _speaker_of(quotes: tuple[Quote, ...], trigger: Token) -> list[Mention]:
 
 
 def _roles(kind: Kind, subjects: list[Mention], partners: list[Mention], objects: list[Mention]) -> list[Participant]:
+    if kind.family == "consult":  # meetings are between people: "встреча с руководством «Газпрома»" aside
+        subjects, partners, objects = ([m for m in group if m.type == "PER"] for group in (subjects, partners, objects))
     roles: dict[str, str] = {}
     subject_role = SUBJECT_ROLES.get(kind.type, "initiator" if partners or objects else "participant")
     for mention in subjects:
