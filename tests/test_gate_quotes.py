@@ -16,10 +16,10 @@ from quotes_benchmark import load_sentences, score_system, svodka_system
 
 FLOORS = {
     # measure: floor; F1 and accuracy ×100, token level, punctuation tokens included
-    "content": 0.0,
-    "source": 0.0,
-    "cue": 0.0,
-    "speaker accuracy": 0.0,
+    "content": 86.0,  # measured 86.68
+    "source": 77.5,  # measured 78.31
+    "cue": 81.0,  # measured 81.89
+    "speaker accuracy": 91.0,  # measured 92.45 (49/53)
 }
 
 

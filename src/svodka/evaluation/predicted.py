@@ -53,16 +53,29 @@ def optional_span(start: int | None, end: int | None) -> Span | None:
     return (start, end) if start is not None and end is not None else None
 
 
-def quotes_of(article) -> list[PredictedQuote]:
-    """An article's quotes; a speaker or cue given without offsets is no range."""
+QUOTE_MARKS = "«»“”„\""
+
+
+def quotes_of(article, with_marks: bool = False) -> list[PredictedQuote]:
+    """An article's quotes; a speaker or cue given without offsets is no range. `with_marks`: a
+    direct quote's range takes in its quotation marks (ADAQ's content spans include them; svodka's
+    quote is the words between them)."""
     return [
         PredictedQuote(
-            (quote.start, quote.end),
+            _marked(article.text, quote) if with_marks else (quote.start, quote.end),
             optional_span(quote.speaker_start, quote.speaker_end),
             optional_span(quote.cue_start, quote.cue_end),
         )
         for quote in getattr(article, "quotes", ())
     ]
+
+
+def _marked(text: str, quote) -> Span:
+    opened = quote.start > 0 and text[quote.start - 1] in QUOTE_MARKS
+    closed = quote.end < len(text) and text[quote.end] in QUOTE_MARKS
+    if quote.kind == "indirect" or not (opened and closed):
+        return (quote.start, quote.end)
+    return (quote.start - 1, quote.end + 1)
 
 
 def mention_ranges(article) -> dict[str, tuple[Span, ...]]:
