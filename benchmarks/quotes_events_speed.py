@@ -24,13 +24,13 @@ from pathlib import Path
 from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import DATA, build_corpus, read_all  # noqa: E402
+from corpus import DATA, build_corpus, read_all
 
-from svodka.entities import annotate_entities  # noqa: E402
-from svodka.events import annotate_events  # noqa: E402
-from svodka.pipeline import default_pipeline  # noqa: E402
-from svodka.quotes import annotate_quotes  # noqa: E402
-from svodka.sources import ReadOptions, expand  # noqa: E402
+from svodka.entities import annotate_entities
+from svodka.events import annotate_events
+from svodka.pipeline import default_pipeline
+from svodka.quotes import annotate_quotes
+from svodka.sources import ReadOptions, expand
 
 STAGES = (("entities", annotate_entities), ("quotes", annotate_quotes), ("events", annotate_events))
 

@@ -434,3 +434,15 @@ def test_events_benchmark_scores_an_oracle_perfectly(shared_data, capsys, monkey
             assert all(report["triggers"][scope]["recall"] == 1.0 for scope in ("all", "kinds", "typed"))
             assert report["arguments"]["recall"] == 1.0
             assert report["events_on_a_trigger"]["share"] == 1.0
+
+
+def test_quotes_of_with_marks_takes_in_a_direct_quotes_marks_only():
+    from svodka.evaluation.predicted import quotes_of
+    from svodka.records import Article, Quote
+
+    text = '"Мы готовы", - сказал он, добавив, что ждет ответа.'
+    direct = Quote(1, 10, "Мы готовы", "direct", speaker_start=22, speaker_end=24)
+    indirect = Quote(34, 50, "что ждет ответа", "indirect")
+    article = Article(id="a", source="a", text=text, quotes=(direct, indirect))
+    assert [q.content for q in quotes_of(article, with_marks=True)] == [(0, 11), (34, 50)]
+    assert [q.content for q in quotes_of(article)] == [(1, 10), (34, 50)]

@@ -1,8 +1,9 @@
 """What the two founding examples must give for quotes and events (the quotes/events issue)."""
 from __future__ import annotations
 
-import svodka
 from conftest import CALL
+
+import svodka
 
 PUTIN, LUKASHENKO = "person:putin-vladimir", "person:lukashenko-aleksandr"
 
