@@ -7,10 +7,10 @@ import csv
 import json
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import TextIO
 
 from .digest import printable
+from .entities.kb import knowledge_base
 from .export import spreadsheet_safe
 from .listing import event_dict
 from .records import Participant
@@ -48,7 +48,6 @@ GDELT_COLUMNS = {
 }
 FIRST_ROLES = ("initiator", "host")
 SECOND_ROLES = ("counterpart", "visitor", "target", "appointee")
-COUNTRY = re.compile(r"[A-Z]{2}")
 DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -122,24 +121,7 @@ def quad_class(root: str) -> str:
 
 
 def country_code(entity_id: str | None) -> str | None:
-    """ISO alpha-2 of a country ("country:RU" → RU) or, for what the knowledge base knows, of the
-    entity's country or of the country whose office the person held."""
-    if not entity_id:
-        return None
-    if entity_id.startswith("country:"):
-        return entity_id.removeprefix("country:")
-    return _kb_countries().get(entity_id)
-
-
-@lru_cache(maxsize=1)
-def _kb_countries() -> dict[str, str]:
-    from .entities.kb import knowledge_base
-
-    kb = knowledge_base()
-    countries = {term.person: term.country for term in reversed(kb.terms) if COUNTRY.fullmatch(term.country)}
-    countries.update({key: entity.country for key, entity in kb.entities.items()
-                      if entity.country and COUNTRY.fullmatch(entity.country)})
-    return countries
+    return knowledge_base().country_of(entity_id)
 
 
 def tsv_cell(value) -> str:

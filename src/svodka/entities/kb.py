@@ -3,12 +3,15 @@ who held them when. Names are matched on lemma keys, so every inflected form fin
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from .morph import lemma, lemma_key
+
+ISO_COUNTRY = re.compile(r"[A-Z]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,22 @@ class KnowledgeBase:
 
     def alias_keys(self) -> dict[tuple[str, ...], list[str]]:
         return self._by_alias
+
+    def country_of(self, entity_id: str | None) -> str | None:
+        """ISO alpha-2 of a country ("country:RU" → RU), of the country the base places an entity in,
+        or of the country whose office a person held (the latest term)."""
+        if not entity_id:
+            return None
+        if entity_id.startswith("country:"):
+            return entity_id.removeprefix("country:")
+        return self._countries.get(entity_id)
+
+    @cached_property
+    def _countries(self) -> dict[str, str]:
+        countries = {term.person: term.country for term in reversed(self.terms) if ISO_COUNTRY.fullmatch(term.country)}
+        countries.update({key: entity.country for key, entity in self.entities.items()
+                          if entity.country and ISO_COUNTRY.fullmatch(entity.country)})
+        return countries
 
 
 @lru_cache(maxsize=1)

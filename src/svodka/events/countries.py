@@ -1,5 +1,5 @@
 """Which country an article's entities belong to, as far as the knowledge base says: countries
-themselves, their capitals and cities, office holders and organisations with a country."""
+themselves, and the entities and office holders it places in a country."""
 from __future__ import annotations
 
 from ..entities.kb import knowledge_base
@@ -7,13 +7,7 @@ from ..records import Article
 
 
 def countries_of(article: Article) -> dict[str, str]:
-    """Entity id → ISO country code."""
+    """Entity id → ISO country code, for the article's entities whose country is known."""
     kb = knowledge_base()
-    found = {}
-    for entity in article.entities:
-        if entity.id.startswith("country:"):
-            found[entity.id] = entity.id.split(":", 1)[1]
-        known = kb.entities.get(entity.id)
-        if known is not None and known.country:
-            found[entity.id] = known.country
-    return found
+    found = {entity.id: kb.country_of(entity.id) for entity in article.entities}
+    return {entity: country for entity, country in found.items() if country}
