@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from report import arguments, prf_json, table
+
 from svodka.evaluation.meeting_scoring import MeetingCounts
 from svodka.evaluation.meetings import MeetingDocument, load_meetings
 from svodka.evaluation.ner_data import default_data_dir
@@ -142,20 +144,7 @@ def gold_summary(dataset: str, documents: Sequence[Document]) -> str:
 
 def format_table(dataset: str, documents: Sequence[Document], scores: dict[str, SystemScore]) -> str:
     columns = {name: metric_rows(score) for name, score in scores.items()}
-    labels = list(next(iter(columns.values())))
-    widths = [max(len(name), *(len(cells[label]) for label in labels)) for name, cells in columns.items()]
-    label_width = max(len(label) for label in labels)
-    header = " " * label_width + "".join(f"  {name:>{w}}" for name, w in zip(columns, widths))
-    lines = [f"{dataset}: {gold_summary(dataset, documents)}", header]
-    for label in labels:
-        cells = "".join(f"  {cells[label]:>{w}}" for cells, w in zip(columns.values(), widths))
-        lines.append(f"{label:<{label_width}}{cells}")
-    return "\n".join(lines)
-
-
-def prf_json(prf: Prf) -> dict:
-    return {"precision": prf.precision, "recall": prf.recall, "f1": prf.f1,
-            "right": prf.correct_predictions, "predicted": prf.predicted, "gold": prf.gold}
+    return table(f"{dataset}: {gold_summary(dataset, documents)}", columns)
 
 
 def recall_json(found: int, total: int) -> dict:
@@ -181,18 +170,7 @@ def score_json(score: SystemScore) -> dict:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dataset", choices=[*DATASETS, "all"], default="all")
-    parser.add_argument("--systems", default="svodka", help=f"comma-separated, of: {', '.join(SYSTEMS)}")
-    parser.add_argument("--limit", type=int, default=None, help="first N documents of each dataset")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    parser.add_argument("--data-dir", default=None, help=f"shared datasets (default {default_data_dir()})")
-    args = parser.parse_args(argv)
-    args.systems = [name.strip() for name in args.systems.split(",") if name.strip()]
-    unknown = [name for name in args.systems if name not in SYSTEMS]
-    if unknown:
-        parser.error(f"unknown system(s) {', '.join(unknown)}; known: {', '.join(SYSTEMS)}")
-    return args
+    return arguments(__doc__, list(SYSTEMS), "svodka", argv, datasets=DATASETS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -27,10 +27,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from report import arguments, prf_json, table
+
 from svodka.evaluation.mentions import ENTITY_TYPES, NerDocument, Prediction
 from svodka.evaluation.ner_data import DATASETS, default_data_dir, load_dataset
 from svodka.evaluation.scoring import (
-    Prf,
     TypeCounts,
     bcubed,
     match_document,
@@ -43,7 +44,14 @@ Predict = Callable[[str], list[Prediction]]
 
 def natasha_system() -> Predict:
     """Stock Natasha: news embeddings, morphology and NER tagger; base forms by ``span.normalize``."""
-    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    from natasha import (
+        Doc,
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        Segmenter,
+    )
 
     segmenter = Segmenter()
     embedding = NewsEmbedding()
@@ -148,27 +156,7 @@ def gold_summary(documents: Sequence[NerDocument]) -> str:
 
 def format_table(dataset: str, documents: Sequence[NerDocument], scores: dict[str, SystemScore]) -> str:
     columns = {name: metric_rows(dataset, score) for name, score in scores.items()}
-    labels = list(next(iter(columns.values())))
-    widths = [max(len(name), *(len(cells[label]) for label in labels)) for name, cells in columns.items()]
-    label_width = max(len(label) for label in labels)
-    header = " " * label_width + "".join(f"  {name:>{w}}" for name, w in zip(columns, widths))
-    lines = [f"{dataset}: {gold_summary(documents)}", header]
-    for label in labels:
-        cells = "".join(f"  {cells[label]:>{w}}" for cells, w in zip(columns.values(), widths))
-        lines.append(f"{label:<{label_width}}{cells}")
-    return "\n".join(lines)
-
-
-def prf_json(prf: Prf) -> dict:
-    return {
-        "precision": prf.precision,
-        "recall": prf.recall,
-        "f1": prf.f1,
-        "correct_predictions": prf.correct_predictions,
-        "predicted": prf.predicted,
-        "found_gold": prf.found_gold,
-        "gold": prf.gold,
-    }
+    return table(f"{dataset}: {gold_summary(documents)}", columns)
 
 
 def score_json(score: SystemScore) -> dict:
@@ -183,18 +171,7 @@ def score_json(score: SystemScore) -> dict:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dataset", choices=[*DATASETS, "all"], default="all")
-    parser.add_argument("--systems", default="natasha", help=f"comma-separated, of: {', '.join(SYSTEMS)}")
-    parser.add_argument("--limit", type=int, default=None, help="first N documents of each dataset")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    parser.add_argument("--data-dir", default=None, help=f"shared datasets (default {default_data_dir()})")
-    args = parser.parse_args(argv)
-    args.systems = [name.strip() for name in args.systems.split(",") if name.strip()]
-    unknown = [name for name in args.systems if name not in SYSTEMS]
-    if unknown:
-        parser.error(f"unknown system(s) {', '.join(unknown)}; known: {', '.join(SYSTEMS)}")
-    return args
+    return arguments(__doc__, list(SYSTEMS), "natasha", argv, datasets=DATASETS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

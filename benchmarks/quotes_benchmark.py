@@ -28,11 +28,12 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from report import arguments, prf_json, table
+
 from svodka.evaluation.adaq import TAGS, AdaqSentence, alignment_failures, load_adaq
 from svodka.evaluation.ner_data import default_data_dir
 from svodka.evaluation.predicted import PredictedQuote, quotes_of
 from svodka.evaluation.quote_scoring import QuoteCounts
-from svodka.evaluation.scoring import Prf
 
 Predict = Callable[[str], list[PredictedQuote] | None]
 DATASET = "adaq-quotes-ru"
@@ -105,20 +106,7 @@ def gold_summary(sentences: Sequence[AdaqSentence]) -> str:
 
 def format_table(sentences: Sequence[AdaqSentence], scores: dict[str, SystemScore]) -> str:
     columns = {name: metric_rows(score) for name, score in scores.items()}
-    labels = list(next(iter(columns.values())))
-    widths = [max(len(name), *(len(cells[label]) for label in labels)) for name, cells in columns.items()]
-    label_width = max(len(label) for label in labels)
-    header = " " * label_width + "".join(f"  {name:>{w}}" for name, w in zip(columns, widths))
-    lines = [f"{DATASET}: {gold_summary(sentences)}", header]
-    for label in labels:
-        cells = "".join(f"  {cells[label]:>{w}}" for cells, w in zip(columns.values(), widths))
-        lines.append(f"{label:<{label_width}}{cells}")
-    return "\n".join(lines)
-
-
-def prf_json(prf: Prf) -> dict:
-    return {"precision": prf.precision, "recall": prf.recall, "f1": prf.f1,
-            "right": prf.correct_predictions, "predicted": prf.predicted, "gold": prf.gold}
+    return table(f"{DATASET}: {gold_summary(sentences)}", columns)
 
 
 def score_json(score: SystemScore) -> dict:
@@ -137,17 +125,7 @@ def score_json(score: SystemScore) -> dict:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--systems", default="svodka", help=f"comma-separated, of: {', '.join(SYSTEMS)}")
-    parser.add_argument("--limit", type=int, default=None, help="first N sentences")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    parser.add_argument("--data-dir", default=None, help=f"shared datasets (default {default_data_dir()})")
-    args = parser.parse_args(argv)
-    args.systems = [name.strip() for name in args.systems.split(",") if name.strip()]
-    unknown = [name for name in args.systems if name not in SYSTEMS]
-    if unknown:
-        parser.error(f"unknown system(s) {', '.join(unknown)}; known: {', '.join(SYSTEMS)}")
-    return args
+    return arguments(__doc__, list(SYSTEMS), "svodka", argv, unit="sentences")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
