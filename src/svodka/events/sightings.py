@@ -105,9 +105,9 @@ def _subjects(text: str, tokens: list[Token], index: int, actors: list[Mention])
 
 def _genitive_organisation(tokens: list[Token], mention: Mention) -> bool:
     """"лидеров стран ОДКБ": an organisation right after a common noun depends on it."""
-    before = [t for t in tokens if t.end <= mention.start]
-    return mention.type == "ORG" and bool(before) and before[-1].text.islower() and any(
-        parse.tag.POS == "NOUN" for parse in parses(before[-1].text)[:1])
+    before = _word_before(tokens, mention)
+    return mention.type == "ORG" and before.islower() and any(
+        parse.tag.POS == "NOUN" for parse in parses(before)[:1])
 
 
 def _clause_start(tokens: list[Token], index: int) -> int:
@@ -118,8 +118,13 @@ def _clause_start(tokens: list[Token], index: int) -> int:
 
 
 def _after_preposition(tokens: list[Token], mention: Mention) -> bool:
+    return _word_before(tokens, mention).lower() in PREPOSITIONS
+
+
+def _word_before(tokens: list[Token], mention: Mention) -> str:
+    """The token right before the mention ("" at the sentence's start)."""
     before = [t for t in tokens if t.end <= mention.start]
-    return bool(before) and before[-1].text.lower() in PREPOSITIONS
+    return before[-1].text if before else ""
 
 
 def _with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
@@ -149,8 +154,7 @@ def _is_verb(token: Token) -> bool:
 
 
 def _after_other_preposition(tokens: list[Token], mention: Mention) -> bool:
-    before = [t for t in tokens if t.end <= mention.start]
-    return bool(before) and before[-1].text.lower() in PREPOSITIONS - {"с", "со"}
+    return _word_before(tokens, mention).lower() in PREPOSITIONS - {"с", "со"}
 
 
 def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind) -> list[Mention]:
@@ -188,8 +192,7 @@ def _person_countries(article: Article) -> dict[str, str]:
 
 
 def _after_against(tokens: list[Token], mention: Mention) -> bool:
-    before = [t for t in tokens if t.end <= mention.start]
-    return bool(before) and before[-1].text.lower() == "против"
+    return _word_before(tokens, mention).lower() == "против"
 
 
 def _speaker_of(quotes: tuple[Quote, ...], trigger: Token) -> list[Mention]:
@@ -222,9 +225,8 @@ def _place(text: str, tokens: list[Token], actors: list[Mention], topics_from: i
     where someone went, nor "обсудили ситуацию в Кыргызстане", a topic)."""
     for mention in actors:
         if mention.type == "LOC" and mention.kind == "name" and mention.entity and mention.start < topics_from:
-            before = [t for t in tokens if t.end <= mention.start]
             written = text[mention.start : mention.end]
-            if before and before[-1].text.lower() in ("в", "во") and not is_nominative_mention(mention, written):
+            if _word_before(tokens, mention).lower() in ("в", "во") and not is_nominative_mention(mention, written):
                 return mention.entity
     return None
 

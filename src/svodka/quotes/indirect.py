@@ -13,7 +13,7 @@ from .cues import (
     verb_number,
     word_set,
 )
-from .speaker import Speaker, located_body, subject_after, subject_before
+from .speaker import Speaker, folded, located_body, subject_after, subject_before
 
 MAX_GAP = 7  # words between the verb and ", что" ("заявил вчера «РИА Новости», что")
 ANAPHORA = word_set("этом том нем ней них")
@@ -183,11 +183,7 @@ def _content_start(passage: Passage) -> int:
 
 def _is_cited(context: Context, speaker: Speaker) -> bool:
     """"пишет ТАСС", "передает РИА «Новости»": the article's source, not a speaker."""
-    return _plain(speaker.text) in {_plain(name) for name in context.article.cited}
-
-
-def _plain(name: str) -> str:
-    return " ".join(name.casefold().replace("«", " ").replace("»", " ").replace('"', " ").split())
+    return folded(speaker.text) in {folded(name) for name in context.article.cited}
 
 
 def _quote(context: Context, passage: Passage, start: int, end: int, speaker: Speaker | None, cue: int,

@@ -18,6 +18,7 @@ SPEAKING_BODIES = word_set("""пресс-служба ведомство мин�
 группа""")
 STOP = frozenset(".!?;:»”\"–—")
 QUOTE_MARKS = frozenset("«»“”„\"")
+UNQUOTED = str.maketrans({mark: " " for mark in QUOTE_MARKS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +124,14 @@ def is_nominative_mention(mention: Mention, surface: str) -> bool:
     """A name is in the nominative when its normal form is how it is written ("Писеев", which the
     dictionary does not know); a descriptor when its first and last words can be nominative."""
     if mention.kind == "name":
-        return _folded(surface) == _folded(mention.normal)
+        return folded(surface) == folded(mention.normal)
     words = WORD.findall(surface)
     return bool(words) and _nominative(words[0]) and _nominative(words[-1])
 
 
-def _folded(name: str) -> str:
-    return " ".join(name.casefold().replace("ё", "е").replace("«", " ").replace("»", " ").split())
+def folded(name: str) -> str:
+    """A name compared without case, ё, quotation marks or extra spaces ("РИА «Новости»" = "РИА Новости")."""
+    return " ".join(name.casefold().replace("ё", "е").translate(UNQUOTED).split())
 
 
 def _press_service(indices: list[int], tokens: list[Token], mentions: Mentions) -> Speaker | None:
