@@ -19,32 +19,13 @@ from dataclasses import dataclass
 
 from svodka.evaluation.meetings import GoldMeeting, MeetingDocument
 from svodka.evaluation.predicted import PredictedEvent, any_overlap
-from svodka.evaluation.scoring import Prf
+from svodka.evaluation.scoring import Prf, maximum_pairs
 
 MEETING_TYPES = frozenset({"meeting", "call", "negotiations"})
 
 
 def meetings_among(events: Sequence[PredictedEvent]) -> list[PredictedEvent]:
     return [event for event in events if event.type in MEETING_TYPES]
-
-
-def maximum_pairs(candidates: Sequence[Sequence[int]]) -> dict[int, int]:
-    """Right index -> left index for a largest one-to-one pairing (Kuhn's augmenting paths);
-    ``candidates[left]`` lists the right indices left ``left`` may pair with."""
-    owner: dict[int, int] = {}
-
-    def augment(left: int, visited: set[int]) -> bool:
-        for right in candidates[left]:
-            if right not in visited:
-                visited.add(right)
-                if right not in owner or augment(owner[right], visited):
-                    owner[right] = left
-                    return True
-        return False
-
-    for left in range(len(candidates)):
-        augment(left, set())
-    return owner
 
 
 def shared_participants(predicted: PredictedEvent, gold: GoldMeeting) -> int:

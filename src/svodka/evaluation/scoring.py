@@ -12,7 +12,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from svodka.evaluation.mentions import ENTITY_TYPES, GoldMention, NerDocument, Prediction
+from svodka.evaluation.mentions import (
+    ENTITY_TYPES,
+    GoldMention,
+    NerDocument,
+    Prediction,
+)
 
 
 @dataclass(frozen=True)
@@ -72,20 +77,25 @@ def maximum_matching(predictions: Sequence[Prediction], gold: Sequence[GoldMenti
         )
         for prediction in predictions
     ]
+    return maximum_pairs(candidates)
+
+
+def maximum_pairs(candidates: Sequence[Sequence[int]]) -> dict[int, int]:
+    """Right index -> left index for a largest one-to-one pairing (Kuhn's augmenting paths);
+    ``candidates[left]`` lists the right indices ``left`` may pair with, preferred first."""
     owner: dict[int, int] = {}
 
-    def augment(p: int, visited: set[int]) -> bool:
-        for g in candidates[p]:
-            if g in visited:
-                continue
-            visited.add(g)
-            if g not in owner or augment(owner[g], visited):
-                owner[g] = p
-                return True
+    def augment(left: int, visited: set[int]) -> bool:
+        for right in candidates[left]:
+            if right not in visited:
+                visited.add(right)
+                if right not in owner or augment(owner[right], visited):
+                    owner[right] = left
+                    return True
         return False
 
-    for p in range(len(predictions)):
-        augment(p, set())
+    for left in range(len(candidates)):
+        augment(left, set())
     return owner
 
 
