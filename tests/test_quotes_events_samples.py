@@ -94,3 +94,11 @@ def test_statements_gather_each_speakers_quotes(meeting):
 def test_quotes_and_events_round_trip_through_json(meeting):
     again = svodka.Article.from_dict(meeting.to_dict())
     assert again.quotes == meeting.quotes and again.events == meeting.events
+
+
+def test_digest_sums_up_quotes_and_events(meeting):
+    from svodka.digest import digest
+
+    lines = {line.split()[0]: line for line in digest(meeting).splitlines()[2:]}
+    assert "Владимир Путин 5" in lines["quotes"] and "Александр Лукашенко 5" in lines["quotes"]
+    assert lines["events"].split()[1:4] == ["meeting", "(Владимир", "Путин,"]

@@ -21,6 +21,8 @@ def digest(article: Article, sources: list[str] | None = None) -> str:
         ("published", article.published),
         ("language", article.language),
         ("entities", _entity_names(article)),
+        ("quotes", _quote_summary(article)),
+        ("events", _event_summary(article)),
         ("body", _body_size(article)),
         ("chrome cut", _chrome_summary(article)),
     ]
@@ -36,6 +38,22 @@ def _entity_names(article: Article, limit: int = 12) -> str | None:
     shown = [names.get(entity_id, entity_id) for entity_id, _ in counts.most_common(limit)]
     more = len(counts) - len(shown)
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "") if shown else None
+
+
+def _quote_summary(article: Article) -> str | None:
+    """"6: Владимир Путин 3, Александр Лукашенко 2, эксперты 1"."""
+    if not article.quotes:
+        return None
+    speakers = Counter(quote.speaker_text or "?" for quote in article.quotes)
+    return f"{len(article.quotes)}: " + ", ".join(f"{name} {count}" for name, count in speakers.most_common())
+
+
+def _event_summary(article: Article) -> str | None:
+    """"meeting (Владимир Путин, Александр Лукашенко), call (…)"; statements are the quotes."""
+    names = {entity.id: entity.name for entity in article.entities}
+    told = [f"{event.type} ({', '.join(names.get(p.entity, p.entity) for p in event.participants)})"
+            for event in article.events if event.type != "statement"]
+    return "; ".join(told) or None
 
 
 def entity_digest(entity: Entity, articles: list[tuple[str, str | None, int]]) -> str:
