@@ -144,7 +144,7 @@ class Event:
     `date_precision` says); `place` an entity id."""
 
     type: str
-    cameo: str
+    cameo: str | None  # None where no CAMEO code fits (appointments)
     participants: tuple[Participant, ...]
     evidence: tuple[Range, ...]
     trigger: str = ""

@@ -25,7 +25,7 @@ def save_events(db: sqlite3.Connection, article: Article) -> None:
     )
     for ordinal, event in enumerate(article.events):
         db.execute(f"INSERT INTO events (article_id, {EVENT_COLUMNS}) VALUES ({', '.join('?' * 10)})",
-                   (article.id, ordinal, event.type, event.cameo, event.trigger, event.place, event.date,
+                   (article.id, ordinal, event.type, event.cameo or "", event.trigger, event.place, event.date,
                     event.date_precision, event.format, event.duration))
         db.executemany("INSERT INTO event_participants (article_id, ordinal, position, entity_id, role) "
                        "VALUES (?, ?, ?, ?, ?)",
@@ -83,7 +83,7 @@ def stored_events(db: sqlite3.Connection, article_id: str) -> list[Event]:
             "SELECT ordinal, topic FROM event_topics WHERE article_id = ? ORDER BY ordinal, position", (article_id,)):
         topics[ordinal].append(topic)
     rows = db.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE article_id = ? ORDER BY ordinal", (article_id,))
-    return [Event(type, cameo, tuple(participants[n]), tuple(evidence[n]), trigger, place, date, precision,
+    return [Event(type, cameo or None, tuple(participants[n]), tuple(evidence[n]), trigger, place, date, precision,
                   tuple(topics[n]), format, duration)
             for n, type, cameo, trigger, place, date, precision, format, duration in rows]
 
