@@ -21,7 +21,8 @@ def clean(raw: RawDocument, default_date: str | None = None) -> Article:
     """Lay out `raw.text` into spans and read the metadata; the text itself is kept as it is."""
     analysed = analysis_form(raw.text)
     lines = split_lines(analysed)
-    spans = merge_spans(lines, label_lines(lines, title_hint=raw.title))
+    labelled = merge_spans(lines, label_lines(lines, title_hint=raw.title))
+    spans = _headline_only(labelled)
     if not any(span.kind == "body" for span in spans):
         raise InputError(raw.source, "no article text found (everything looks like site chrome)")
     passages = _passages(analysed, spans)
@@ -29,7 +30,7 @@ def clean(raw: RawDocument, default_date: str | None = None) -> Article:
         id=article_id(analysed, spans),
         source=raw.source,
         text=raw.text,
-        title=raw.title or _joined(raw.text, spans, "title", first_only=True),
+        title=raw.title or _joined(raw.text, labelled, "title", first_only=True),
         lead=_joined(raw.text, spans, "lead"),
         authors=raw.authors or _authors(passages["byline"]),
         outlet=raw.outlet or outlet_from_text(passages["body"] + passages["lead"], passages["chrome"]),
@@ -39,6 +40,15 @@ def clean(raw: RawDocument, default_date: str | None = None) -> Article:
         url=raw.url,
         spans=spans,
     )
+
+
+def _headline_only(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A document that is one headline and nothing else (a bare feed item, a wire flash) is kept:
+    its headline is its body too, so the title is still read from it."""
+    titles = [span for span in spans if span.kind == "title"]
+    if len(titles) == 1 and all(span.kind in ("title", "chrome") for span in spans):
+        return tuple(Span(span.start, span.end, "body") if span.kind == "title" else span for span in spans)
+    return spans
 
 
 def _passages(analysed: str, spans: tuple[Span, ...]) -> dict[str, list[str]]:
