@@ -1,0 +1,1 @@
+"""Stories: grouping, ranking and categorising articles."""
