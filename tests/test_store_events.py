@@ -129,6 +129,14 @@ def test_speakers_and_participants_need_not_be_stored_entities(db_path):
         assert store.events()[0].name_of("org:unknown") == "org:unknown"
 
 
+def test_an_event_without_a_cameo_code_round_trips(db_path):
+    appointment = meeting_article().with_(
+        quotes=(), events=(Event("appointment", None, (Participant(PUTIN.id, "appointee"),), ()),))
+    with open_store(db_path) as store:
+        store.add([appointment])
+        assert store.get(appointment.id).events[0].cameo is None
+
+
 def test_filter_values_are_parameters_not_sql(store):
     assert store.quotes(by="x' OR '1'='1") == []
     assert store.events(type="meeting' OR '1'='1") == []
@@ -152,7 +160,7 @@ def test_a_schema_2_database_is_upgraded_without_loss(db_path):
         save_entities(db, bare, "2024-06-01")
     with open_store(db_path) as store:
         stats = store.stats()
-        assert stats["schema_version"] == 3 == len(MIGRATIONS)
+        assert stats["schema_version"] == len(MIGRATIONS)
         assert (stats["articles"], stats["entities"], stats["mentions"]) == (1, 4, 7)
         assert store.get(bare.id) == bare and store.sources_of(bare.id) == [bare.source]
         assert store.add([meeting]).duplicate == (meeting.id,)

@@ -15,7 +15,17 @@ from .digest import digest, entity_digest, printable
 from .export import EXPORTERS
 from .gdelt import EVENT_EXPORTERS, GDELT_COLUMNS
 from .ingest import IngestReport, ingest, process_inputs
-from .listing import event_dict, event_lines, quote_dict, quote_line
+from .listing import (
+    event_dict,
+    event_lines,
+    quote_dict,
+    quote_line,
+    story_dict,
+    story_lines,
+    timeline_date,
+    timeline_dict,
+    timeline_line,
+)
 from .pipeline import default_pipeline
 from .progress import input_progress
 from .records import Article, Failure
@@ -36,13 +46,15 @@ HELP = f"""svodka turns Russian-language news into clean, structured, stored art
   svodka quotes --by Путин              who said what
   svodka events --entity Лукашенко      what happened, with whom
   svodka export --events --format gdelt --out events.tsv
+  svodka stories --top 10               the stories of the day, ranked, across outlets
+  svodka timeline Путин Лукашенко       their events and stories in date order
 
 Inputs are text files, HTML pages, JSONL dumps, RSS/Atom feeds (files or URLs), WARC archives,
 folders of these (searched recursively), globs, or - for standard input.
 
 The database is {default_db_path()} unless --db or $SVODKA_DB says otherwise.
 Exit codes: 0 all went well, 1 some inputs failed (the rest was done), 2 bad usage,
-3 nothing found (show, entity, quotes, events).
+3 nothing found (show, entity, quotes, events, stories, story, timeline).
 """
 
 
@@ -283,6 +295,75 @@ def events(name, other, event_type, limit, as_json, db):
             sys.exit(EXIT_NOT_FOUND)
     for item in found:
         click.echo(json.dumps(event_dict(item), ensure_ascii=False) if as_json else event_lines(item))
+
+
+@main.command()
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, metavar="N",
+              help="How many of the best-ranked stories to print.")
+@click.option("--since", callback=_valid_date, metavar="DATE",
+              help="Only stories seen on or after DATE (default: the store's last 30 days).")
+@click.option("--entity", "name", metavar="NAME", help="Only stories with an article naming NAME.")
+@click.option("--members", is_flag=True, help="List every article of each story.")
+@click.option("--jsonl", is_flag=True, help="Print JSON, one story per line.")
+@db_option
+def stories(top, since, name, members, jsonl, db):
+    """Stories ranked by outlets, articles, recency and growth: each with a headline chosen from its
+    articles, a summary drawn from several outlets, and its articles (copies marked)."""
+    with open_store(db) as store:
+        _cluster_pending(store)
+        found = store.stories(top, since, _entity_ids(store, name))
+        if not found:
+            click.echo(f"svodka: no stories{_filters(since=since, entity=name)} in {store.location}", err=True)
+            sys.exit(EXIT_NOT_FOUND)
+    for item in found:
+        click.echo(json.dumps(story_dict(item), ensure_ascii=False) if jsonl else story_lines(item, members) + "\n")
+
+
+@main.command()
+@click.argument("story_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+def story(story_id, as_json, db):
+    """One story whole: headline, summary, entities, counts of quotes and events, every article."""
+    with open_store(db) as store:
+        _cluster_pending(store)
+        found = store.story(story_id)
+        if found is None:
+            click.echo(f"svodka: no story #{story_id} in {store.location}", err=True)
+            sys.exit(EXIT_NOT_FOUND)
+    if as_json:
+        click.echo(json.dumps(story_dict(found), ensure_ascii=False))
+        return
+    click.echo(story_lines(found, members=True))
+    names = ", ".join(f"{entity} ({count})" for entity, count in found.entities[:15])
+    click.echo(printable(f"    entities: {names or '(none)'}"))
+    click.echo(f"    quotes: {found.quotes}, events: {found.events}")
+
+
+@main.command()
+@click.argument("name")
+@click.argument("other", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
+@db_option
+def timeline(name, other, as_json, db):
+    """NAME's events and stories (with OTHER: those of both) in date order, with their sources."""
+    with open_store(db) as store:
+        _cluster_pending(store)
+        ids, other_ids = _entity_ids(store, name), _entity_ids(store, other)
+        items = [*store.events(ids, other_ids), *store.stories_naming(ids, other_ids)]
+        if not items:
+            click.echo(f"svodka: nothing on {name!r}{' and ' + repr(other) if other else ''} in {store.location}",
+                       err=True)
+            sys.exit(EXIT_NOT_FOUND)
+    for item in sorted(items, key=timeline_date):
+        click.echo(json.dumps(timeline_dict(item), ensure_ascii=False) if as_json else timeline_line(item))
+
+
+def _cluster_pending(store) -> None:
+    """A store written by an older svodka has articles in no story yet: cluster them first."""
+    done = store.cluster_pending()
+    if done:
+        click.echo(f"svodka: clustered {done} articles stored before stories existed", err=True)
 
 
 def _entity_ids(store, name: str | None) -> list[str] | None:

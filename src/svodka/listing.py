@@ -1,10 +1,12 @@
-"""Stored quotes and events for the terminal (one readable line or two each) and as JSON objects.
+"""Stored quotes, events, stories and timelines for the terminal (one readable line or two each) and as JSON objects.
 Scraped text goes through `printable`: it is never interpreted by the terminal."""
 from __future__ import annotations
 
+import textwrap
 from dataclasses import asdict
 
 from .digest import WIDTH, printable
+from .records import Story
 from .store import ArticleRef, FoundEvent, FoundQuote
 
 
@@ -60,3 +62,57 @@ def _one_line(text: str) -> str:
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def story_lines(story: Story, members: bool = False) -> str:
+    """A heading (id, score, category, days, counts), the headline, the summary wrapped; with
+    `members`, one line per article, copies marked."""
+    originals = sum(1 for member in story.members if member.duplicate_of is None)
+    span = story.first_seen if story.first_seen == story.last_seen else f"{story.first_seen}…{story.last_seen}"
+    flags = " BREAKING" if story.breaking else ""
+    lines = [f"#{story.id}  score {story.score:.2f}{flags}  {story.category}  {span}  "
+             f"{_count(len(story.outlets), 'outlet')}, {_count(originals, 'article')}"
+             + (f" + {_count(len(story.members) - originals, 'copy', 'copies')}" if len(story.members) > originals else "")
+             + (f"  thread #{story.thread}" if story.thread != story.id else ""),
+             "    " + _one_line(story.title or "(no headline)")]
+    lines += textwrap.wrap(_one_line(story.summary), WIDTH, initial_indent="    ", subsequent_indent="    ")
+    if members:
+        for member in story.members:
+            copy = f" (copy of {member.duplicate_of})" if member.duplicate_of else ""
+            where = member.url or member.source
+            said = " ".join(filter(None, [(member.published or "")[:10], _one_line(member.outlet or "")]))
+            lines.append(f"      - {said + ' ' if said else ''}[{member.article_id}] {_one_line(where)}{copy}")
+    return "\n".join(printable(line) for line in lines)
+
+
+def story_dict(story: Story) -> dict:
+    return story.to_dict()
+
+
+def timeline_line(item: FoundEvent | Story) -> str:
+    """One line of a timeline: an event (as `event_lines` heads it) or a story, by its date."""
+    if isinstance(item, Story):
+        outlets = ", ".join(story_outlets(item)[:3]) + ("…" if len(item.outlets) > 3 else "")
+        return printable(f"{item.first_seen}  story #{item.id}  {_one_line(item.title or '(no headline)')} "
+                         f"— {_count(len(item.outlets), 'outlet')}: {_one_line(outlets)}")
+    return event_lines(item).split("\n")[0]
+
+
+def timeline_dict(item: FoundEvent | Story) -> dict:
+    if isinstance(item, Story):
+        return {"kind": "story", "date": item.first_seen, **story_dict(item)}
+    return {"kind": "event", "date": timeline_date(item), **event_dict(item)}
+
+
+def timeline_date(item: FoundEvent | Story) -> str:
+    if isinstance(item, Story):
+        return item.first_seen
+    return item.event.date or (item.article.published or "")[:10] or "9999"
+
+
+def story_outlets(story: Story) -> list[str]:
+    return [_one_line(outlet) for outlet in story.outlets]
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"

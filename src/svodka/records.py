@@ -228,3 +228,49 @@ class Article:
 
     def with_(self, **changes) -> Article:
         return replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """One article of a story: where it came from, and the stored article it copies, if it is a copy."""
+
+    article_id: str
+    source: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None
+    category: str
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one happening, from however many outlets. `summary` is extractive: its
+    sentences come from the members named in `summary_sources`; `entities` are canonical names
+    with the number of member articles naming them; `thread` is the id of the first story of the
+    thread this one continues (its own id when it starts one)."""
+
+    id: int
+    thread: int
+    title: str | None
+    summary: str
+    summary_sources: tuple[str, ...]
+    score: float
+    breaking: bool
+    category: str
+    first_seen: str
+    last_seen: str
+    outlets: tuple[str, ...]
+    members: tuple[StoryMember, ...]
+    entities: tuple[tuple[str, int], ...] = ()
+    quotes: int = 0
+    events: int = 0
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["members"] = [asdict(member) for member in self.members]
+        data["entities"] = [{"name": name, "articles": count} for name, count in self.entities]
+        data["outlets"] = list(self.outlets)
+        data["summary_sources"] = list(self.summary_sources)
+        return data

@@ -123,4 +123,47 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX event_topics_topic ON event_topics (topic);
     """,
+    # 4: stories. Every article is a member of one story (a copy names the article it copies);
+    # story_keys finds the stories active on a day that share a term with an article, lsh_bands the
+    # articles that share a MinHash band; term_counts holds document frequencies for tf-idf.
+    """
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        thread_id INTEGER NOT NULL,
+        first_day INTEGER NOT NULL,
+        last_day INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        outlets INTEGER NOT NULL,
+        centroid TEXT NOT NULL,
+        happening TEXT
+    );
+    CREATE INDEX stories_last_day ON stories (last_day);
+    CREATE INDEX stories_thread ON stories (thread_id);
+    CREATE TABLE story_members (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id),
+        story_id INTEGER NOT NULL REFERENCES stories (id),
+        duplicate_of TEXT REFERENCES articles (id),
+        category TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        day INTEGER NOT NULL,
+        signature BLOB NOT NULL
+    );
+    CREATE INDEX story_members_story ON story_members (story_id, day);
+    CREATE TABLE story_keys (
+        key TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        story_id INTEGER NOT NULL REFERENCES stories (id),
+        PRIMARY KEY (key, day, story_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE lsh_bands (
+        band INTEGER NOT NULL,
+        day INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        PRIMARY KEY (band, day, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE term_counts (
+        term TEXT PRIMARY KEY,
+        documents INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    """,
 )

@@ -4,10 +4,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..records import Article
+from ..records import Article, Story
+from ..stories.cluster import Clusterer
 from .base import AddResult
 from .schema import MIGRATIONS
 from .sqlite_entities import (
@@ -23,6 +24,12 @@ from .sqlite_events import (
     lacks_events,
     save_events,
     with_events,
+)
+from .sqlite_stories import (
+    SQLiteStoryIndex,
+    ranked_story_ids,
+    stories_naming,
+    story_view,
 )
 
 COLUMNS = ("id", "source", "url", "title", "lead", "authors", "outlet", "cited", "published",
@@ -53,12 +60,15 @@ class SQLiteStore:
         return _Transaction(self._db)
 
     def add(self, articles: Sequence[Article]) -> AddResult:
-        new, duplicate = [], []
+        """Store a batch and cluster its new articles into stories, all in one transaction."""
+        new, duplicate, inserted_articles = [], [], []
         now = _now()
         with self._transaction():
             for article in articles:
                 inserted = self._insert(article, now)
                 (new if inserted else duplicate).append(article.id)
+                if inserted:
+                    inserted_articles.append(article)
                 if inserted:
                     save_entities(self._db, article, now)
                 if inserted or lacks_events(self._db, article):
@@ -67,7 +77,50 @@ class SQLiteStore:
                     "INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)",
                     (article.id, article.source, now),
                 )
+            Clusterer(SQLiteStoryIndex(self._db)).add(inserted_articles)
         return AddResult(tuple(new), tuple(duplicate))
+
+    def stories_of(self, article_ids: Sequence[str]) -> dict[str, int]:
+        """The story each of the articles is in (articles not clustered yet are left out)."""
+        found = {}
+        for start in range(0, len(article_ids), 500):
+            chunk = list(article_ids[start : start + 500])
+            found.update(self._db.execute(
+                f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                chunk).fetchall())
+        return found
+
+    def stories(self, limit: int | None = None, since: str | None = None,
+                entities: Sequence[str] | None = None) -> list[Story]:
+        since_day = date.fromisoformat(since).toordinal() if since else None
+        return [story_view(self._db, story_id, score, breaking, self._loaded)
+                for story_id, score, breaking in ranked_story_ids(self._db, limit, since_day, entities)]
+
+    def story(self, story_id: int) -> Story | None:
+        ranked = {found[0]: found for found in ranked_story_ids(self._db, None, 0, None)}
+        found = ranked.get(story_id)
+        return story_view(self._db, story_id, found[1], found[2], self._loaded) if found else None
+
+    def stories_naming(self, entities: Sequence[str], others: Sequence[str] | None = None) -> list[Story]:
+        ranked = {found[0]: found for found in ranked_story_ids(self._db, None, 0, None)}
+        views = [story_view(self._db, story_id, *ranked[story_id][1:], self._loaded)
+                 for story_id in stories_naming(self._db, entities, others)]
+        return sorted(views, key=lambda story: (story.first_seen, story.id))
+
+    def _loaded(self, article_id: str) -> Article:
+        return self.get(article_id)
+
+    def cluster_pending(self, batch: int = 1000) -> int:
+        """Cluster articles stored before stories existed (a store from an older svodka); returns
+        how many were clustered."""
+        done = 0
+        while ids := [row[0] for row in self._db.execute(
+                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_members) "
+                "ORDER BY seq LIMIT ?", (batch,))]:
+            with self._transaction():
+                Clusterer(SQLiteStoryIndex(self._db)).add([self.get(article_id) for article_id in ids])
+            done += len(ids)
+        return done
 
     def _insert(self, article: Article, now: str) -> bool:
         row = _row_of(article)
@@ -132,6 +185,7 @@ class SQLiteStore:
             "mentions": one("SELECT count(*) FROM mentions"),
             "quotes": one("SELECT count(*) FROM quotes"),
             "events": one("SELECT count(*) FROM events"),
+            "stories": one("SELECT count(*) FROM stories"),
             "languages": dict(self._db.execute(
                 "SELECT coalesce(language, 'unknown'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
             ).fetchall()),

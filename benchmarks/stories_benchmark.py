@@ -1,0 +1,160 @@
+"""Story clustering quality: same-story pairs and topic purity, from the stories svodka forms.
+
+Every article of every pair (tgcontest Toloka pools: exam and train, full texts; ParaPhraser headline
+pairs: strict + loose paraphrases = same story, non-paraphrases = not) is ingested into one fresh
+store, as `svodka ingest` would; a pair is predicted "same story" when both articles land in one
+story. SlavicNER's raw documents are ingested likewise and the stories scored by B-cubed against the
+dataset's topics (stories should be finer than topics: precision near 1, recall as it comes).
+None of these documents carry a date, so all fall into one time window: harder than real use.
+
+    .venv/bin/python benchmarks/stories_benchmark.py [--dataset D|all] [--limit N] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from svodka.evaluation.ner_data import default_data_dir
+from svodka.evaluation.scoring import bcubed
+from svodka.evaluation.stories import (
+    TGCONTEST_POOLS,
+    StoryPair,
+    paraphraser_pairs,
+    slavicner_topics,
+    tgcontest_pairs,
+)
+from svodka.pipeline import default_pipeline
+from svodka.progress import input_progress
+from svodka.records import Article, Failure, RawDocument
+from svodka.store.sqlite import SQLiteStore
+
+PAIR_DATASETS = (*TGCONTEST_POOLS, "paraphraser")
+DATASETS = (*PAIR_DATASETS, "slavicner")
+BATCH = 1000
+
+
+@dataclass(frozen=True)
+class PairScores:
+    pairs: int
+    true_positive: int
+    false_positive: int
+    false_negative: int
+    true_negative: int
+
+    @property
+    def precision(self) -> float:
+        predicted = self.true_positive + self.false_positive
+        return self.true_positive / predicted if predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        gold = self.true_positive + self.false_negative
+        return self.true_positive / gold if gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        return (self.true_positive + self.true_negative) / self.pairs if self.pairs else 0.0
+
+    def as_dict(self) -> dict:
+        return {"pairs": self.pairs, "precision": round(100 * self.precision, 2),
+                "recall": round(100 * self.recall, 2), "f1": round(100 * self.f1, 2),
+                "accuracy": round(100 * self.accuracy, 2)}
+
+
+def cluster(documents: Sequence[RawDocument], entities: bool = True, label: str = "") -> dict[str, int]:
+    """Ingest the documents into a fresh store; each document's source → the story it landed in.
+    A document svodka refuses (e.g. a headline its cleaner takes for site chrome) is a story alone,
+    numbered below zero."""
+    pipeline = default_pipeline(entities=entities)
+    unique = list({document.source: document for document in documents}.values())
+    article_of: dict[str, str] = {}
+    refused: list[str] = []
+    with tempfile.TemporaryDirectory() as folder, SQLiteStore(Path(folder) / "stories.db") as store:
+        batch: list[Article] = []
+        with input_progress(len(unique), f"clustering {label}") as advance:
+            for document in unique:
+                article = pipeline.process(document)
+                advance(document.source)
+                if isinstance(article, Failure):
+                    refused.append(document.source)
+                    continue
+                article_of[document.source] = article.id
+                batch.append(article)
+                if len(batch) >= BATCH:
+                    store.add(batch)
+                    batch = []
+        store.add(batch)
+        story_of = store.stories_of(list(set(article_of.values())))
+    if refused:
+        print(f"{label}: {len(refused)} of {len(unique)} documents refused, e.g. {refused[0]}", file=sys.stderr)
+    singles = {source: -n for n, source in enumerate(refused, start=1)}
+    return {**singles, **{source: story_of[article_id] for source, article_id in article_of.items()}}
+
+
+def score_pairs(pairs: Sequence[StoryPair], story_of: dict[str, int]) -> PairScores:
+    counts = {(True, True): 0, (False, True): 0, (True, False): 0, (False, False): 0}
+    for pair in pairs:
+        predicted = story_of[pair.first.source] == story_of[pair.second.source]
+        counts[(predicted, pair.same_story)] += 1
+    return PairScores(len(pairs), counts[(True, True)], counts[(True, False)], counts[(False, True)],
+                      counts[(False, False)])
+
+
+def pair_dataset(name: str, data_dir: Path, limit: int | None) -> list[StoryPair]:
+    if name == "paraphraser":
+        return paraphraser_pairs(data_dir, limit)
+    return tgcontest_pairs(data_dir, name)[:limit]
+
+
+def run_pairs(name: str, data_dir: Path, limit: int | None) -> PairScores:
+    pairs = pair_dataset(name, data_dir, limit)
+    story_of = cluster([document for pair in pairs for document in (pair.first, pair.second)], label=name)
+    return score_pairs(pairs, story_of)
+
+
+def run_topics(data_dir: Path, limit: int | None) -> dict:
+    labelled = list(slavicner_topics(data_dir, limit))
+    story_of = cluster([document for _topic, document in labelled], label="slavicner")
+    gold = [topic for topic, _document in labelled]
+    predicted = [str(story_of[document.source]) for _topic, document in labelled]
+    precision, recall, f1 = bcubed(gold, predicted)
+    return {"documents": len(labelled), "topics": len(set(gold)), "stories": len(set(predicted)),
+            "bcubed_precision": round(100 * precision, 2), "bcubed_recall": round(100 * recall, 2),
+            "bcubed_f1": round(100 * f1, 2)}
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dataset", choices=[*DATASETS, "pairs", "all"], default="all")
+    parser.add_argument("--limit", type=int, default=None, help="first N pairs (documents per topic)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument("--data-dir", default=None, help=f"shared datasets (default {default_data_dir()})")
+    args = parser.parse_args(argv)
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    chosen = {"all": DATASETS, "pairs": PAIR_DATASETS}.get(args.dataset, (args.dataset,))
+    started = time.perf_counter()
+    results = {}
+    for name in chosen:
+        results[name] = (run_topics(data_dir, args.limit) if name == "slavicner"
+                         else run_pairs(name, data_dir, args.limit).as_dict())
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+        return
+    for name, figures in results.items():
+        print(f"{name}: " + ", ".join(f"{key} {value}" for key, value in figures.items()))
+    print(f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""Stories in the SQLite store: the clusterer's index (indexed lookups only, so a batch costs the
+same at any store size) and the reads behind `svodka stories` and `svodka timeline`."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import date
+
+import numpy as np
+
+from ..records import Article, Story, StoryMember
+from ..stories.cluster import Membership, StoryState
+from ..stories.rank import StoryCounts, is_breaking, score
+from ..stories.view import choose_title, summarise
+
+CHUNK = 500
+
+
+class SQLiteStoryIndex:
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+
+    def documents(self) -> int:
+        row = self._db.execute("SELECT documents FROM term_counts WHERE term = ''").fetchone()
+        return row[0] if row else 0
+
+    def add_frequencies(self, counts: Counter, documents: int) -> None:
+        rows = [*counts.items(), ("", documents)]
+        self._db.executemany(
+            "INSERT INTO term_counts (term, documents) VALUES (?, ?) "
+            "ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents", rows)
+
+    def frequencies(self, terms: set[str]) -> dict[str, int]:
+        found = {}
+        for chunk in _chunks(sorted(terms)):
+            found.update(self._db.execute(
+                f"SELECT term, documents FROM term_counts WHERE term IN ({_marks(chunk)})", chunk).fetchall())
+        return found
+
+    def copies(self, bands: list[int], first_day: int, last_day: int) -> list[tuple[str, np.ndarray]]:
+        rows = self._db.execute(
+            "SELECT DISTINCT m.article_id, m.signature FROM lsh_bands b "
+            f"JOIN story_members m ON m.article_id = b.article_id WHERE b.band IN ({_marks(bands)}) "
+            "AND b.day BETWEEN ? AND ?", (*bands, first_day, last_day))
+        return [(article_id, np.frombuffer(blob, dtype=np.uint32)) for article_id, blob in rows]
+
+    def story_of(self, article_id: str) -> tuple[int, str | None]:
+        return tuple(self._db.execute(
+            "SELECT story_id, duplicate_of FROM story_members WHERE article_id = ?", (article_id,)).fetchone())
+
+    def candidates(self, keys: list[str], first_day: int, last_day: int, limit: int) -> list[int]:
+        keys = sorted(keys)
+        rows = self._db.execute(
+            f"SELECT story_id, count(DISTINCT key) AS shared FROM story_keys WHERE key IN ({_marks(keys)}) "
+            "AND day BETWEEN ? AND ? GROUP BY story_id ORDER BY shared DESC, story_id DESC LIMIT ?",
+            (*keys, first_day, last_day, limit))
+        return [row[0] for row in rows]
+
+    def load(self, story_ids: list[int]) -> list[StoryState]:
+        if not story_ids:
+            return []
+        rows = self._db.execute(
+            "SELECT id, centroid, first_day, last_day, articles, thread_id, happening FROM stories "
+            f"WHERE id IN ({_marks(story_ids)})", story_ids)
+        return [StoryState(id, json.loads(centroid), first, last, articles, thread, happening)
+                for id, centroid, first, last, articles, thread, happening in rows]
+
+    def next_story_id(self) -> int:
+        self._next = max(getattr(self, "_next", 0),
+                         self._db.execute("SELECT coalesce(max(id), 0) FROM stories").fetchone()[0]) + 1
+        return self._next
+
+    def save(self, stories: list[StoryState], memberships: list[Membership], keys: dict[int, set[str]]) -> None:
+        self._db.executemany(
+            "INSERT INTO stories (id, thread_id, first_day, last_day, articles, outlets, centroid, happening) "
+            "VALUES (?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (id) DO UPDATE SET first_day = excluded.first_day, "
+            "last_day = excluded.last_day, articles = excluded.articles, centroid = excluded.centroid",
+            [(s.id, s.thread, s.first_day, s.last_day, s.articles, json.dumps(_rounded(s.centroid), ensure_ascii=False),
+              s.happening) for s in stories])
+        self._db.executemany(
+            "INSERT INTO story_members (article_id, story_id, duplicate_of, category, similarity, day, signature) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(m.article_id, m.story_id, m.duplicate_of, m.category, round(m.similarity, 4), m.day,
+              m.signature.tobytes()) for m in memberships])
+        self._db.executemany("INSERT OR IGNORE INTO lsh_bands (band, day, article_id) VALUES (?, ?, ?)",
+                             [(band, m.day, m.article_id) for m in memberships for band in m.bands])
+        self._db.executemany("INSERT OR IGNORE INTO story_keys (key, day, story_id) VALUES (?, ?, ?)",
+                             [(key, day, s.id) for s in stories for day in s.days for key in keys.get(s.id, ())])
+        self._db.executemany(
+            "UPDATE stories SET outlets = (SELECT count(DISTINCT coalesce(a.outlet, a.source)) FROM story_members m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id) WHERE id = ?",
+            [(s.id,) for s in stories])
+
+
+def _rounded(vector: dict[str, float]) -> dict[str, float]:
+    return {term: round(weight, 5) for term, weight in vector.items()}
+
+
+def _marks(values) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _chunks(values: list, size: int = CHUNK):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+RECENT_DAYS = 30
+"""Without --since, stories ranked are those seen in the store's last 30 days: older ones have
+decayed to nothing, and the index on last_day keeps the ranking as cheap as the window is small."""
+VIEW_MEMBERS = 30
+"""Members read for a story's headline and summary: the originals, most recent first."""
+
+
+def ranked_story_ids(db: sqlite3.Connection, limit: int | None, since_day: int | None,
+                     entity_ids: Sequence[str] | None) -> list[tuple[int, float, bool]]:
+    """(story id, score, breaking), best first, of stories seen since `since_day` (else the last
+    RECENT_DAYS of the store) and, when given, naming one of `entity_ids`."""
+    today = db.execute("SELECT max(last_day) FROM stories").fetchone()[0]
+    if today is None:
+        return []
+    since = since_day if since_day is not None else today - RECENT_DAYS
+    where, parameters = "s.last_day >= ?", [since]
+    if entity_ids is not None:
+        where += (" AND s.id IN (SELECT m.story_id FROM mentions n JOIN story_members m ON m.article_id = n.article_id "
+                  f"WHERE n.entity_id IN ({_marks(entity_ids)}))")
+        parameters += list(entity_ids)
+    rows = db.execute(
+        "SELECT s.id, s.articles, s.outlets, s.first_day, s.last_day, "
+        "(SELECT count(*) FROM story_members m WHERE m.story_id = s.id AND m.day = s.last_day) "
+        f"FROM stories s WHERE {where}", parameters).fetchall()
+    ranked = []
+    for story_id, articles, outlets, first_day, last_day, on_last_day in rows:
+        counts = StoryCounts(articles, outlets, first_day, last_day, on_last_day)
+        ranked.append((story_id, score(counts, today), is_breaking(counts)))
+    ranked.sort(key=lambda item: (-item[1], -item[0]))
+    return ranked[:limit] if limit else ranked
+
+
+def stories_naming(db: sqlite3.Connection, entity_ids: Sequence[str], other_ids: Sequence[str] | None) -> list[int]:
+    """Stories one of whose articles names one of `entity_ids` (and one of `other_ids`, when given)."""
+    query = ("SELECT DISTINCT m.story_id FROM mentions n JOIN story_members m ON m.article_id = n.article_id "
+             f"WHERE n.entity_id IN ({_marks(entity_ids)})")
+    parameters = list(entity_ids)
+    if other_ids is not None:
+        query += (" AND n.article_id IN (SELECT article_id FROM mentions "
+                  f"WHERE entity_id IN ({_marks(other_ids)}))")
+        parameters += list(other_ids)
+    return [row[0] for row in db.execute(query, parameters)]
+
+
+def members(db: sqlite3.Connection, story_id: int) -> list[StoryMember]:
+    rows = db.execute(
+        "SELECT a.id, a.source, a.url, a.outlet, a.title, a.published, m.category, m.duplicate_of "
+        "FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
+        "ORDER BY m.day, a.seq", (story_id,))
+    return [StoryMember(*row) for row in rows]
+
+
+def story_view(db: sqlite3.Connection, story_id: int, score: float, breaking: bool,
+               load_article: Callable[[str], Article]) -> Story:
+    row = db.execute("SELECT thread_id, centroid, first_day, last_day FROM stories WHERE id = ?", (story_id,)).fetchone()
+    thread, centroid, first_day, last_day = row[0], json.loads(row[1]), row[2], row[3]
+    every = members(db, story_id)
+    originals = [member for member in every if member.duplicate_of is None][-VIEW_MEMBERS:]
+    articles = [load_article(member.article_id) for member in reversed(originals)]
+    entities = _entities(db, [member.article_id for member in every])
+    title = choose_title(articles, centroid, [name for name, _ in entities[:3]])
+    summary, sources = summarise(articles, centroid)
+    ids = [member.article_id for member in every]
+    return Story(
+        id=story_id, thread=thread, title=title, summary=summary, summary_sources=sources, score=score,
+        breaking=breaking, category=_majority(member.category for member in every),
+        first_seen=_iso(first_day), last_seen=_iso(last_day),
+        outlets=tuple(dict.fromkeys(member.outlet or member.source for member in every)),
+        members=tuple(every), entities=tuple(entities),
+        quotes=_count(db, "quotes", ids), events=_count(db, "events", ids))
+
+
+def _entities(db: sqlite3.Connection, article_ids: list[str]) -> list[tuple[str, int]]:
+    counts: Counter = Counter()
+    for chunk in _chunks(article_ids):
+        counts.update(dict(db.execute(
+            "SELECT e.name, count(DISTINCT n.article_id) FROM mentions n JOIN entities e ON e.id = n.entity_id "
+            f"WHERE n.article_id IN ({_marks(chunk)}) AND n.kind != 'byline' GROUP BY e.id", chunk).fetchall()))
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _count(db: sqlite3.Connection, table: str, article_ids: list[str]) -> int:
+    return sum(db.execute(f"SELECT count(*) FROM {table} WHERE article_id IN ({_marks(chunk)})", chunk).fetchone()[0]
+               for chunk in _chunks(article_ids))
+
+
+def _majority(categories) -> str:
+    counts = Counter(categories)
+    return max(counts, key=lambda category: (counts[category], category != "other")) if counts else "other"
+
+
+def _iso(day: int) -> str:
+    return date.fromordinal(day).isoformat()

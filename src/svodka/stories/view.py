@@ -1,0 +1,89 @@
+"""A story's face: a headline chosen from its members' (informative, names the actors, no
+clickbait, under 90 characters: the Dialogue-2021 headline-selection criteria) and an extractive
+summary of 2-4 sentences drawn from several outlets."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from ..records import Article
+from ..sentences import sentences
+from .terms import text_terms
+from .vectors import cosine
+
+HEADLINE_CHARACTERS = 90
+SUMMARY_SENTENCES = (2, 4)
+SUMMARY_CHARACTERS = 700
+LEADING_SENTENCES = 3
+"""Sentences of each member read for the summary: news puts the event first."""
+LEAD_BONUS = 0.15
+"""An article's first sentence usually says what happened: it gets this much, the second half of it."""
+REDUNDANCY = 0.6
+"""How much a candidate sentence's likeness to those already chosen counts against it."""
+CLICKBAIT = re.compile(
+    r"(?i)(\?|!|\.\.\.|…)\s*$|^(как|почему|зачем|что|кто|вот|узнайте|смотрите)\b"
+    r"|\b(шок\w*|сенсаци\w*|невероятн\w*|вы не поверите|стало известно|раскрыл\w* секрет\w*"
+    r"|вот что|видео|фото)\b")
+
+
+def choose_title(articles: Sequence[Article], centroid: Mapping[str, float], actors: Sequence[str]) -> str | None:
+    """The members' headline that best says what happened, by what names the story's actors."""
+    titles = list(dict.fromkeys(article.title.strip() for article in articles if article.title and article.title.strip()))
+    if not titles:
+        return None
+    return max(titles, key=lambda title: (title_score(title, centroid, actors), -len(title)))
+
+
+def title_score(title: str, centroid: Mapping[str, float], actors: Sequence[str]) -> float:
+    terms = text_terms(title)
+    informative = cosine(dict.fromkeys(terms, 1.0), centroid)
+    named = sum(1 for actor in actors if _names(title, actor))
+    length = len(title)
+    fit = 0.0 if 30 <= length <= HEADLINE_CHARACTERS else -0.3 if length > HEADLINE_CHARACTERS else -0.2
+    return informative + 0.15 * min(named, 2) + fit - (0.4 if CLICKBAIT.search(title) else 0.0)
+
+
+def _names(title: str, actor: str) -> bool:
+    """The actor's name in the title, in any inflection: its longest word's stem is there."""
+    word = max(actor.split(), key=len)
+    return len(word) > 2 and word[: max(3, len(word) - 2)].casefold() in title.casefold()
+
+
+def summarise(articles: Sequence[Article], centroid: Mapping[str, float]) -> tuple[str, tuple[str, ...]]:
+    """2-4 central, non-redundant sentences from the members' leads and first sentences, preferring
+    outlets not yet quoted; returns the text and the ids of the articles it draws from."""
+    candidates = [(position, text, article) for article in articles
+                  for position, text in enumerate(_leading_sentences(article))]
+    scored = [(cosine(_vector(text), centroid) + LEAD_BONUS / (1 + position), text, article)
+              for position, text, article in candidates]
+    chosen: list[tuple[str, Article]] = []
+    limit = SUMMARY_SENTENCES[1] if len({a.outlet or a.source for a in articles}) > 2 else SUMMARY_SENTENCES[0]
+    while scored and len(chosen) < limit:
+        best = max(scored, key=lambda item: _marginal(item, chosen))
+        scored.remove(best)
+        if sum(len(text) for text, _ in chosen) + len(best[1]) > SUMMARY_CHARACTERS and len(chosen) >= SUMMARY_SENTENCES[0]:
+            break
+        if _marginal(best, chosen) > 0 or not chosen:
+            chosen.append((best[1], best[2]))
+    chosen.sort(key=lambda pair: articles.index(pair[1]))
+    return " ".join(text for text, _ in chosen), tuple(dict.fromkeys(article.id for _, article in chosen))
+
+
+def _marginal(item: tuple[float, str, Article], chosen: list[tuple[str, Article]]) -> float:
+    relevance, text, article = item
+    if not chosen:
+        return relevance
+    overlap = max(cosine(_vector(text), _vector(other)) for other, _ in chosen)
+    new_outlet = 0.1 if all((a.outlet or a.source) != (article.outlet or article.source) for _, a in chosen) else 0.0
+    return relevance - REDUNDANCY * overlap + new_outlet
+
+
+def _leading_sentences(article: Article) -> list[str]:
+    found = (" ".join(article.text[s.start : s.end].split()) for s in sentences(article.text, article.spans)
+             if s.kind in ("lead", "body"))
+    whole = [text for text in found if 40 <= len(text) <= 400 and text[-1] in ".!?»\"…"]
+    return whole[:LEADING_SENTENCES]
+
+
+def _vector(text: str) -> dict[str, float]:
+    return dict.fromkeys(text_terms(text), 1.0)

@@ -1,0 +1,86 @@
+"""`svodka stories`, `svodka story` and `svodka timeline` as a user runs them."""
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+from facts import call_article, meeting_article
+
+from svodka.cli import main
+from svodka.store import open_store
+from svodka.store.schema import MIGRATIONS
+from svodka.store.sqlite import COLUMNS, _row_of
+
+MEETING, CALL = meeting_article(), call_article()
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(arg) for arg in args])
+
+
+@pytest.fixture
+def db(db_path):
+    with open_store(db_path) as store:
+        store.add([MEETING, CALL])
+    return db_path
+
+
+def test_stories_jsonl_carries_what_the_issue_lists(db):
+    result = run("stories", "--jsonl", "--db", db)
+    assert result.exit_code == 0, result.output
+    stories = [json.loads(line) for line in result.output.splitlines()]
+    assert len(stories) == 2, "a meeting and a call ten days apart are two stories"
+    for story in stories:
+        assert {"id", "title", "summary", "score", "category", "first_seen", "last_seen", "members"} <= set(story)
+        assert all({"source", "url", "duplicate_of"} <= set(member) for member in story["members"])
+    assert stories[0]["score"] >= stories[1]["score"]
+    assert stories[0]["first_seen"] == "2024-06-10", "the newer story ranks first"
+    meeting = next(story for story in stories if story["members"][0]["article_id"] == MEETING.id)
+    assert meeting["members"][0]["url"] == MEETING.url and meeting["members"][0]["source"] == MEETING.source
+
+
+def test_stories_since_and_entity_filter(db):
+    since = [json.loads(line) for line in run("stories", "--jsonl", "--since", "2024-06-05", "--db", db).output.splitlines()]
+    assert [story["first_seen"] for story in since] == ["2024-06-10"]
+    assert run("stories", "--entity", "Никто Никакой", "--db", db).exit_code == 3
+    assert run("stories", "--since", "2030-01-01", "--db", db).exit_code == 3
+
+
+def test_story_shows_members_and_entities(db):
+    listed = json.loads(run("stories", "--jsonl", "--top", "1", "--db", db).output)
+    result = run("story", listed["id"], "--db", db)
+    assert result.exit_code == 0 and listed["members"][0]["article_id"] in result.output
+    assert "entities:" in result.output
+    assert run("story", 999, "--db", db).exit_code == 3
+
+
+def test_timeline_of_two_people_lists_events_and_stories_in_date_order(db):
+    result = run("timeline", "Путин", "Лукашенко", "--json", "--db", db)
+    assert result.exit_code == 0, result.output
+    items = [json.loads(line) for line in result.output.splitlines()]
+    assert {item["kind"] for item in items} == {"event", "story"}
+    assert [item["date"] for item in items] == sorted(item["date"] for item in items)
+    lines = run("timeline", "Путин", "Лукашенко", "--db", db).output.splitlines()
+    assert any("story #" in line for line in lines) and any("meeting" in line for line in lines)
+
+
+def test_hostile_headlines_are_printed_inert(db_path):
+    hostile = MEETING.with_(title="Путин \x1b[2J\x1b[31mвстретился\x07 с Лукашенко")
+    with open_store(db_path) as store:
+        store.add([hostile])
+    output = run("stories", "--db", db_path).output
+    assert "\x1b" not in output and "\x07" not in output
+
+
+def test_a_schema_3_store_gets_its_stories_when_first_asked(db_path):
+    with sqlite3.connect(db_path, isolation_level=None) as db:
+        for script in MIGRATIONS[:3]:
+            for statement in filter(str.strip, script.split(";")):
+                db.execute(statement)
+        db.execute("PRAGMA user_version = 3")
+        db.execute(f"INSERT INTO articles ({', '.join(COLUMNS)}, ingested_at) VALUES "
+                   f"({', '.join('?' * len(COLUMNS))}, ?)", (*_row_of(MEETING), "2024-06-01T00:00:00+00:00"))
+    result = run("stories", "--jsonl", "--db", db_path)
+    assert result.exit_code == 0, result.output
+    assert "clustered 1 articles stored before stories existed" in result.stderr
+    assert json.loads(result.stdout.splitlines()[-1])["members"][0]["article_id"] == MEETING.id
