@@ -1,9 +1,12 @@
 """Story clustering quality: same-story pairs and topic purity, from the stories svodka forms.
 
 Every article of every pair (tgcontest Toloka pools: exam and train, full texts; ParaPhraser headline
-pairs: strict + loose paraphrases = same story, non-paraphrases = not) is ingested into one fresh
-store, as `svodka ingest` would; a pair is predicted "same story" when both articles land in one
-story. SlavicNER's raw documents are ingested likewise and the stories scored by B-cubed against the
+pairs: strict + loose paraphrases = same story, non-paraphrases = not) is read through the whole
+pipeline and stored, as `svodka ingest` would, in batches of 1,000; a pair is predicted "same
+story" when both articles land in one story. Two ways: "one store" ingests every article of the
+dataset into one store (each article competes with every other for its story: 12,000 ParaPhraser
+headlines about 2013's news, all undated); "each pair" ingests each pair alone into a fresh store
+(the pairwise decision the annotators made). SlavicNER's raw documents are ingested likewise and the stories scored by B-cubed against the
 dataset's topics (stories should be finer than topics: precision near 1, recall as it comes).
 None of these documents carry a date, so all fall into one time window: harder than real use.
 
@@ -14,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,41 +74,49 @@ class PairScores:
                 "accuracy": round(100 * self.accuracy, 2)}
 
 
-def cluster(documents: Sequence[RawDocument], entities: bool = True, label: str = "") -> dict[str, int]:
-    """Ingest the documents into a fresh store; each document's source → the story it landed in.
-    A document svodka refuses (e.g. a headline its cleaner takes for site chrome) is a story alone,
-    numbered below zero."""
-    pipeline = default_pipeline(entities=entities)
+def process(documents: Sequence[RawDocument], label: str = "") -> dict[str, Article | None]:
+    """Each distinct document through svodka's pipeline (entities, quotes, events included); None
+    for one svodka refuses (it will be a story alone)."""
+    pipeline = default_pipeline()
     unique = list({document.source: document for document in documents}.values())
-    article_of: dict[str, str] = {}
-    refused: list[str] = []
-    with tempfile.TemporaryDirectory() as folder, SQLiteStore(Path(folder) / "stories.db") as store:
-        batch: list[Article] = []
-        with input_progress(len(unique), f"clustering {label}") as advance:
-            for document in unique:
-                article = pipeline.process(document)
-                advance(document.source)
-                if isinstance(article, Failure):
-                    refused.append(document.source)
-                    continue
-                article_of[document.source] = article.id
-                batch.append(article)
-                if len(batch) >= BATCH:
-                    store.add(batch)
-                    batch = []
-        store.add(batch)
-        story_of = store.stories_of(list(set(article_of.values())))
+    processed: dict[str, Article | None] = {}
+    with input_progress(len(unique), f"reading {label}") as advance:
+        for document in unique:
+            article = pipeline.process(document)
+            processed[document.source] = None if isinstance(article, Failure) else article
+            advance(document.source)
+    refused = [source for source, article in processed.items() if article is None]
     if refused:
         print(f"{label}: {len(refused)} of {len(unique)} documents refused, e.g. {refused[0]}", file=sys.stderr)
-    singles = {source: -n for n, source in enumerate(refused, start=1)}
-    return {**singles, **{source: story_of[article_id] for source, article_id in article_of.items()}}
+    return processed
 
 
-def score_pairs(pairs: Sequence[StoryPair], story_of: dict[str, int]) -> PairScores:
+def cluster(processed: dict[str, Article | None], path: str = ":memory:") -> dict[str, int]:
+    """Store the articles in batches into a fresh store; each source → the story it landed in (a
+    refused document: a story of its own, numbered below zero)."""
+    articles = [article for article in processed.values() if article]
+    with SQLiteStore(Path(path)) as store:
+        for start in range(0, len(articles), BATCH):
+            store.add(articles[start : start + BATCH])
+        story_of = store.stories_of([article.id for article in articles])
+    return {source: story_of[article.id] if article else -n
+            for n, (source, article) in enumerate(processed.items(), start=1)}
+
+
+def cluster_each_pair(pairs: Sequence[StoryPair], processed: dict[str, Article | None]) -> dict[tuple, bool]:
+    """Each pair alone in a fresh store: whether its two articles form one story."""
+    same = {}
+    for pair in pairs:
+        both = {source: processed[source] for source in (pair.first.source, pair.second.source)}
+        story_of = cluster(both)
+        same[(pair.first.source, pair.second.source)] = story_of[pair.first.source] == story_of[pair.second.source]
+    return same
+
+
+def score_pairs(pairs: Sequence[StoryPair], predicted_same: dict[tuple, bool]) -> PairScores:
     counts = {(True, True): 0, (False, True): 0, (True, False): 0, (False, False): 0}
     for pair in pairs:
-        predicted = story_of[pair.first.source] == story_of[pair.second.source]
-        counts[(predicted, pair.same_story)] += 1
+        counts[(predicted_same[(pair.first.source, pair.second.source)], pair.same_story)] += 1
     return PairScores(len(pairs), counts[(True, True)], counts[(True, False)], counts[(False, True)],
                       counts[(False, False)])
 
@@ -117,15 +127,20 @@ def pair_dataset(name: str, data_dir: Path, limit: int | None) -> list[StoryPair
     return tgcontest_pairs(data_dir, name)[:limit]
 
 
-def run_pairs(name: str, data_dir: Path, limit: int | None) -> PairScores:
+def run_pairs(name: str, data_dir: Path, limit: int | None) -> dict[str, PairScores]:
+    """Scores with every article in one store (`one store`) and with each pair alone (`each pair`)."""
     pairs = pair_dataset(name, data_dir, limit)
-    story_of = cluster([document for pair in pairs for document in (pair.first, pair.second)], label=name)
-    return score_pairs(pairs, story_of)
+    processed = process([document for pair in pairs for document in (pair.first, pair.second)], name)
+    story_of = cluster(processed)
+    together = {(p.first.source, p.second.source): story_of[p.first.source] == story_of[p.second.source]
+                for p in pairs}
+    return {"one store": score_pairs(pairs, together),
+            "each pair": score_pairs(pairs, cluster_each_pair(pairs, processed))}
 
 
 def run_topics(data_dir: Path, limit: int | None) -> dict:
     labelled = list(slavicner_topics(data_dir, limit))
-    story_of = cluster([document for _topic, document in labelled], label="slavicner")
+    story_of = cluster(process([document for _topic, document in labelled], "slavicner"))
     gold = [topic for topic, _document in labelled]
     predicted = [str(story_of[document.source]) for _topic, document in labelled]
     precision, recall, f1 = bcubed(gold, predicted)
@@ -146,8 +161,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     started = time.perf_counter()
     results = {}
     for name in chosen:
-        results[name] = (run_topics(data_dir, args.limit) if name == "slavicner"
-                         else run_pairs(name, data_dir, args.limit).as_dict())
+        if name == "slavicner":
+            results[name] = run_topics(data_dir, args.limit)
+            continue
+        for mode, scores in run_pairs(name, data_dir, args.limit).items():
+            results[f"{name} ({mode})"] = scores.as_dict()
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return

@@ -88,3 +88,24 @@ def call_article() -> Article:
         ],
         title="Звонок", published="2024-06-10T09:00:00+03:00", source="feeds/b.txt",
     )
+
+
+def store_at_schema(path, version: int, article: Article, ingested_at: str = "2024-06-01T00:00:00+00:00"):
+    """A database as svodka's schema `version` left it, holding `article` (the columns it had then);
+    returns the open connection for the caller to add more."""
+    import sqlite3
+
+    from svodka.store.schema import MIGRATIONS
+    from svodka.store.sqlite import COLUMNS, _row_of
+
+    db = sqlite3.connect(path, isolation_level=None)
+    for script in MIGRATIONS[:version]:
+        for statement in filter(str.strip, script.split(";")):
+            db.execute(statement)
+    db.execute(f"PRAGMA user_version = {version}")
+    existing = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
+    columns = [column for column in COLUMNS if column in existing]
+    values = dict(zip(COLUMNS, _row_of(article)))
+    db.execute(f"INSERT INTO articles ({', '.join(columns)}, ingested_at) VALUES ({', '.join('?' * len(columns))}, ?)",
+               (*(values[column] for column in columns), ingested_at))
+    return db

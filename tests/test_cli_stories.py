@@ -1,15 +1,12 @@
 """`svodka stories`, `svodka story` and `svodka timeline` as a user runs them."""
 import json
-import sqlite3
 
 import pytest
 from click.testing import CliRunner
-from facts import call_article, meeting_article
+from facts import call_article, meeting_article, store_at_schema
 
 from svodka.cli import main
 from svodka.store import open_store
-from svodka.store.schema import MIGRATIONS
-from svodka.store.sqlite import COLUMNS, _row_of
 
 MEETING, CALL = meeting_article(), call_article()
 
@@ -73,13 +70,7 @@ def test_hostile_headlines_are_printed_inert(db_path):
 
 
 def test_a_schema_3_store_gets_its_stories_when_first_asked(db_path):
-    with sqlite3.connect(db_path, isolation_level=None) as db:
-        for script in MIGRATIONS[:3]:
-            for statement in filter(str.strip, script.split(";")):
-                db.execute(statement)
-        db.execute("PRAGMA user_version = 3")
-        db.execute(f"INSERT INTO articles ({', '.join(COLUMNS)}, ingested_at) VALUES "
-                   f"({', '.join('?' * len(COLUMNS))}, ?)", (*_row_of(MEETING), "2024-06-01T00:00:00+00:00"))
+    store_at_schema(db_path, 3, MEETING).close()
     result = run("stories", "--jsonl", "--db", db_path)
     assert result.exit_code == 0, result.output
     assert "clustered 1 articles stored before stories existed" in result.stderr

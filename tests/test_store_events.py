@@ -10,12 +10,12 @@ from facts import (
     RUSSIA,
     call_article,
     meeting_article,
+    store_at_schema,
 )
 
 from svodka.records import Event, Participant, Quote
 from svodka.store import open_store
 from svodka.store.schema import MIGRATIONS
-from svodka.store.sqlite import COLUMNS, _row_of
 from svodka.store.sqlite_entities import save_entities
 
 FACT_TABLES = ("quotes", "events", "event_participants", "event_evidence", "event_topics")
@@ -149,13 +149,7 @@ def test_stats_count_quotes_and_events(store):
 def test_a_schema_2_database_is_upgraded_without_loss(db_path):
     meeting = meeting_article()
     bare = meeting.with_(quotes=(), events=())
-    with sqlite3.connect(db_path, isolation_level=None) as db:
-        for script in MIGRATIONS[:2]:
-            for statement in filter(str.strip, script.split(";")):
-                db.execute(statement)
-        db.execute("PRAGMA user_version = 2")
-        db.execute(f"INSERT INTO articles ({', '.join(COLUMNS)}, ingested_at) VALUES "
-                   f"({', '.join('?' * len(COLUMNS))}, ?)", (*_row_of(bare), "2024-06-01T00:00:00+00:00"))
+    with store_at_schema(db_path, 2, bare) as db:
         db.execute("INSERT INTO article_sources VALUES (?, ?, ?)", (bare.id, bare.source, "2024-06-01"))
         save_entities(db, bare, "2024-06-01")
     with open_store(db_path) as store:

@@ -166,3 +166,25 @@ def test_more_outlets_rank_higher_and_old_stories_decay():
     assert score(wide, 100) > score(narrow, 100) > 0
     assert score(old, 100) < score(wide, 100) / 3
     assert is_breaking(wide) and not is_breaking(old)
+
+
+def test_the_same_subject_days_later_is_a_new_story_in_the_same_thread(pipeline, db_path):
+    flood = [article(pipeline, *item, published="2024-05-10") for item in FLOOD]
+    receding = article(pipeline, "РИА", "Вода в Тулуне начала спадать",
+                       "Уровень воды в реке Ия у Тулуна Иркутской области снизился на полтора метра. Жители "
+                       "эвакуированных домов начали возвращаться, спасатели МЧС откачивают воду из подвалов. "
+                       "Режим чрезвычайной ситуации пока не отменён.", published="2024-05-17")
+    match = article(pipeline, *MATCH, published="2024-05-17")
+    with open_store(db_path) as store:
+        store.add(flood)
+        store.add([receding, match])
+        first, later, other = story_ids(store, [flood[0], receding, match])
+        threads = {story.id: story.thread for story in store.stories(since="2024-05-01")}
+    assert later != first, "a week later, outside the story's window"
+    assert threads[later] == threads[first] == first
+    assert threads[other] == other
+
+
+def test_every_article_gets_a_category(call, meeting, pipeline):
+    assert (call.category, meeting.category) == ("society", "society")
+    assert article(pipeline, *MATCH).category == "sports"

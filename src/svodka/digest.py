@@ -20,6 +20,7 @@ def digest(article: Article, sources: list[str] | None = None) -> str:
         ("cited", ", ".join(article.cited) or None),
         ("published", article.published),
         ("language", article.language),
+        ("category", article.category),
         ("entities", _entity_names(article)),
         ("quotes", _quote_summary(article)),
         ("events", _event_summary(article)),

@@ -16,6 +16,7 @@ from .errors import InputError, StageError
 from .events import annotate_events
 from .quotes import annotate_quotes
 from .records import Article, Failure, RawDocument
+from .stories.categories import categorise
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,9 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def default_pipeline(default_date: str | None = None, entities: bool = True) -> Pipeline:
-    """The stages svodka runs: clean, then (unless `entities` is False) entities, quotes and events."""
-    stages = [Stage("clean", partial(clean, default_date=default_date))]
+    """The stages svodka runs: clean and category, then (unless `entities` is False) entities, quotes
+    and events."""
+    stages = [Stage("clean", partial(clean, default_date=default_date)), Stage("category", categorise)]
     if entities:
         stages.append(Stage("entities", annotate_entities))
         stages.append(Stage("quotes", annotate_quotes))

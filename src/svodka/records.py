@@ -188,6 +188,7 @@ class Article:
     language: str | None = None
     url: str | None = None
     spans: tuple[Span, ...] = field(default=())
+    category: str | None = None
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()

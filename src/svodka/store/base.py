@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..records import Article, Entity, Event, Quote
+from ..records import Article, Entity, Event, Quote, Story
 
 EntityIds = str | Sequence[str] | None
 """One entity id, several (a name may be several entities), or None for no filter."""
@@ -102,6 +102,22 @@ class Store(Protocol):
         """Events in which `entity` takes part (or which took place there), `with_` another entity
         taking part, of one `type`: the latest `limit` ones by event date (else publication date),
         oldest first."""
+
+    def stories(self, limit: int | None = None, since: str | None = None,
+                entities: Sequence[str] | None = None) -> list[Story]:
+        """The best-ranked `limit` stories seen since `since` (ISO date; default the store's last 30
+        days), naming one of `entities` when given."""
+
+    def story(self, story_id: int) -> Story | None: ...
+
+    def stories_naming(self, entities: Sequence[str], others: Sequence[str] | None = None) -> list[Story]:
+        """Stories one of whose articles names one of `entities` (and one of `others`), by date."""
+
+    def stories_of(self, article_ids: Sequence[str]) -> dict[str, int]:
+        """The story id of each clustered article."""
+
+    def cluster_pending(self) -> int:
+        """Cluster articles stored before stories existed; how many there were."""
 
     def stats(self) -> dict:
         """Counts for `svodka stats`."""

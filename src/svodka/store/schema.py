@@ -123,10 +123,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX event_topics_topic ON event_topics (topic);
     """,
-    # 4: stories. Every article is a member of one story (a copy names the article it copies);
+    # 4: stories, and each article's category. Every article is a member of one story (a copy names the article it copies);
     # story_keys finds the stories active on a day that share a term with an article, lsh_bands the
     # articles that share a MinHash band; term_counts holds document frequencies for tf-idf.
     """
+    ALTER TABLE articles ADD COLUMN category TEXT;
     CREATE TABLE stories (
         id INTEGER PRIMARY KEY,
         thread_id INTEGER NOT NULL,

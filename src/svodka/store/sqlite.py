@@ -33,7 +33,7 @@ from .sqlite_stories import (
 )
 
 COLUMNS = ("id", "source", "url", "title", "lead", "authors", "outlet", "cited", "published",
-           "language", "spans", "text")
+           "language", "spans", "text", "category")
 JSON_COLUMNS = ("authors", "cited", "spans")
 
 

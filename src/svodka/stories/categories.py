@@ -17,6 +17,7 @@ from importlib import resources
 from itertools import pairwise
 
 from svodka.entities.morph import lemma, parses
+from svodka.records import Article
 
 CATEGORIES = (
     "society", "economy", "technology", "sports", "entertainment", "science", "other", "not_news",
@@ -39,6 +40,11 @@ def category_of(title: str | None, text: str) -> str:
     """The best of :data:`CATEGORIES` for an article (``text`` is the body; ``title`` may be empty)."""
     scores = category_scores(title, text)
     return max(CATEGORIES, key=lambda category: scores[category])
+
+
+def categorise(article: Article) -> Article:
+    """The category stage: the article with its category set."""
+    return article.with_(category=category_of(article.title, article.body()))
 
 
 def category_scores(title: str | None, text: str) -> dict[str, float]:

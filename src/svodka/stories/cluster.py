@@ -20,7 +20,8 @@ from .vectors import Vector, add, cosine, tfidf
 WINDOW_DAYS = 3
 """An article joins a story last seen at most this many days away: one happening's coverage."""
 JOIN_SIMILARITY = 0.32
-"""Cosine to a story's centroid from which an article joins it (pair benchmarks: 0.25-0.40 is flat)."""
+"""Cosine to a story's centroid from which an article joins it: set from a pairwise study of headline
+cosines (ParaPhraser's best cut was near 0.30), not tuned on the benchmarks' figures."""
 THREAD_DAYS = 14
 THREAD_SIMILARITY = 0.16
 """A new story continues an earlier one (same actors, same subject, a different happening) from here."""
@@ -49,7 +50,6 @@ class StoryState:
     articles: int
     thread: int
     happening: str | None = None
-    new: bool = False
     changed: bool = False
     days: set[int] = field(default_factory=set)
 
@@ -121,7 +121,7 @@ class Clusterer:
         shingles = body_shingles(article)
         sig = minhash.signature(shingles)
         bands = minhash.bands(sig)
-        category = category_of(article.title, article.body())
+        category = article.category or category_of(article.title, article.body())
         original = self._original(sig, bands, day) if len(shingles) >= MIN_SHINGLES else None
         if original:
             story_id, canonical = self._story_of(original)
@@ -156,7 +156,7 @@ class Clusterer:
         threads = [(cosine(vector, story.centroid), story.thread) for story in self._stories(earlier)]
         thread = max(threads, default=(0.0, story_id))
         story = StoryState(story_id, {}, day, day, 0, thread[1] if thread[0] >= THREAD_SIMILARITY else story_id,
-                           happening, new=True)
+                           happening)
         self._open[story_id] = story
         self._join(story, vector, day)
         return story

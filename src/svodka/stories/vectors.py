@@ -8,6 +8,9 @@ from collections.abc import Mapping
 Vector = dict[str, float]
 ARTICLE_TERMS = 40
 CENTROID_TERMS = 80
+IDF_EVIDENCE = 200
+"""Documents after which the store's own frequencies are trusted half: in a young store (two
+articles) every shared word looks common and every other rare, so idf leans toward 1 until then."""
 
 
 def tfidf(counts: Counter, frequencies: Mapping[str, int], documents: int) -> Vector:
@@ -18,7 +21,8 @@ def tfidf(counts: Counter, frequencies: Mapping[str, int], documents: int) -> Ve
 
 
 def idf(frequency: int, documents: int) -> float:
-    return math.log((documents + 1) / (frequency + 1)) + 1
+    trust = documents / (documents + IDF_EVIDENCE)
+    return 1 + trust * math.log((documents + 1) / (frequency + 1))
 
 
 def strongest(vector: Mapping[str, float], size: int) -> Vector:
