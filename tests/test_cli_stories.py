@@ -75,3 +75,9 @@ def test_a_schema_3_store_gets_its_stories_when_first_asked(db_path):
     assert result.exit_code == 0, result.output
     assert "clustered 1 articles stored before stories existed" in result.stderr
     assert json.loads(result.stdout.splitlines()[-1])["members"][0]["article_id"] == MEETING.id
+
+
+def test_timeline_limit_keeps_the_latest(db):
+    every = [json.loads(line) for line in run("timeline", "Путин", "--json", "--db", db).output.splitlines()]
+    latest = [json.loads(line) for line in run("timeline", "Путин", "--limit", 2, "--json", "--db", db).output.splitlines()]
+    assert len(every) > 2 and latest == every[-2:]

@@ -343,19 +343,22 @@ def story(story_id, as_json, db):
 @main.command()
 @click.argument("name")
 @click.argument("other", required=False)
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True, metavar="N",
+              help="How many of the latest events and stories to print.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
 @db_option
-def timeline(name, other, as_json, db):
+def timeline(name, other, limit, as_json, db):
     """NAME's events and stories (with OTHER: those of both) in date order, with their sources."""
     with open_store(db) as store:
         _cluster_pending(store)
         ids, other_ids = _entity_ids(store, name), _entity_ids(store, other)
-        items = [*store.events(ids, other_ids), *store.stories_naming(ids, other_ids)]
+        items = [*store.events(ids, other_ids, limit=limit), *store.stories_naming(ids, other_ids, limit)]
+        items = sorted(items, key=timeline_date)[-limit:]
         if not items:
             click.echo(f"svodka: nothing on {name!r}{' and ' + repr(other) if other else ''} in {store.location}",
                        err=True)
             sys.exit(EXIT_NOT_FOUND)
-    for item in sorted(items, key=timeline_date):
+    for item in items:
         click.echo(json.dumps(timeline_dict(item), ensure_ascii=False) if as_json else timeline_line(item))
 
 

@@ -110,8 +110,10 @@ class Store(Protocol):
 
     def story(self, story_id: int) -> Story | None: ...
 
-    def stories_naming(self, entities: Sequence[str], others: Sequence[str] | None = None) -> list[Story]:
-        """Stories one of whose articles names one of `entities` (and one of `others`), by date."""
+    def stories_naming(self, entities: Sequence[str], others: Sequence[str] | None = None,
+                       limit: int | None = None) -> list[Story]:
+        """The latest `limit` stories one of whose articles names one of `entities` (and one of
+        `others`), oldest first."""
 
     def stories_of(self, article_ids: Sequence[str]) -> dict[str, int]:
         """The story id of each clustered article."""

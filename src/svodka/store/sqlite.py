@@ -101,10 +101,11 @@ class SQLiteStore:
         found = ranked.get(story_id)
         return story_view(self._db, story_id, found[1], found[2], self._loaded) if found else None
 
-    def stories_naming(self, entities: Sequence[str], others: Sequence[str] | None = None) -> list[Story]:
+    def stories_naming(self, entities: Sequence[str], others: Sequence[str] | None = None,
+                       limit: int | None = None) -> list[Story]:
         ranked = {found[0]: found for found in ranked_story_ids(self._db, None, 0, None)}
         views = [story_view(self._db, story_id, *ranked[story_id][1:], self._loaded)
-                 for story_id in stories_naming(self._db, entities, others)]
+                 for story_id in stories_naming(self._db, entities, others, limit)]
         return sorted(views, key=lambda story: (story.first_seen, story.id))
 
     def _loaded(self, article_id: str) -> Article:

@@ -139,16 +139,20 @@ def ranked_story_ids(db: sqlite3.Connection, limit: int | None, since_day: int |
     return ranked[:limit] if limit else ranked
 
 
-def stories_naming(db: sqlite3.Connection, entity_ids: Sequence[str], other_ids: Sequence[str] | None) -> list[int]:
-    """Stories one of whose articles names one of `entity_ids` (and one of `other_ids`, when given)."""
-    query = ("SELECT DISTINCT m.story_id FROM mentions n JOIN story_members m ON m.article_id = n.article_id "
+def stories_naming(db: sqlite3.Connection, entity_ids: Sequence[str], other_ids: Sequence[str] | None,
+                   limit: int | None) -> list[int]:
+    """The latest `limit` stories one of whose articles names one of `entity_ids` (and one of
+    `other_ids`, when given), latest first."""
+    query = ("SELECT DISTINCT m.story_id, s.first_day FROM mentions n "
+             "JOIN story_members m ON m.article_id = n.article_id JOIN stories s ON s.id = m.story_id "
              f"WHERE n.entity_id IN ({_marks(entity_ids)})")
     parameters = list(entity_ids)
     if other_ids is not None:
         query += (" AND n.article_id IN (SELECT article_id FROM mentions "
                   f"WHERE entity_id IN ({_marks(other_ids)}))")
         parameters += list(other_ids)
-    return [row[0] for row in db.execute(query, parameters)]
+    query += " ORDER BY s.first_day DESC, m.story_id DESC LIMIT ?"
+    return [row[0] for row in db.execute(query, (*parameters, limit or -1))]
 
 
 def members(db: sqlite3.Connection, story_id: int) -> list[StoryMember]:
