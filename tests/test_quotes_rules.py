@@ -48,3 +48,17 @@ def test_pronoun_speaker_resolves_to_the_person_named_before():
     text = "Мария Захарова выступила на брифинге. Она подчеркнула, что Москва не примет ультиматумов."
     (quote,) = quotes(text)
     assert quote.speaker_text == "Мария Захарова" and text[quote.speaker_start : quote.speaker_end] == "Она"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Проректор Высшей школы экономики Сергей Рощин сказал: «Спрос на магистратуру растёт».",
+     "Проректор Высшей школы экономики Сергей Рощин"),
+    ("«Денег на ремонт нет», – рассказывает «Известиям» гендиректор компании Валерий Антонов.",
+     "гендиректор компании Валерий Антонов"),
+    ("«Рейсы задерживаются из-за погоды», – заявила пресс-атташе компании «Аэрофлот».",
+     "пресс-атташе компании «Аэрофлот»"),
+    ("«Рейсы задерживаются», – сказал пилот в аэропорту.", "пилот"),
+])
+def test_the_speaker_span_takes_the_descriptor_and_its_dependents(text, span):
+    (quote,) = quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == span

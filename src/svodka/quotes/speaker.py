@@ -17,6 +17,8 @@ SPEAKING_BODIES = word_set("""пресс-служба ведомство мин�
 аппарат штаб офис посольство комитет совет суд прокуратура полиция пресс-секретарь ассоциация компания
 группа""")
 STOP = frozenset(".!?;:»”\"–—")
+DEPENDENTS = 5
+"""Words of genitive dependents a speaker's head noun may carry ("проректор Высшей школы экономики")."""
 QUOTE_MARKS = frozenset("«»“”„\"")
 UNQUOTED = str.maketrans({mark: " " for mark in QUOTE_MARKS})
 
@@ -63,7 +65,7 @@ def subject_before(tokens: list[Token], cue: int, mentions: Mentions, number: st
 def subject_after(tokens: list[Token], cue: int, mentions: Mentions, number: str | None) -> Speaker | None:
     """The subject right of the cue ("– сказал Путин", "отметили в пресс-службе")."""
     right = _clause_after(tokens, cue)
-    return (_mention_subject(right, tokens, mentions) or _press_service(right, tokens, mentions)
+    return (_mention_subject(right, tokens, mentions, people_first=True) or _press_service(right, tokens, mentions)
             or _noun_subject(right, tokens, mentions, number))
 
 
@@ -96,7 +98,15 @@ def _clause_after(tokens: list[Token], cue: int) -> list[int]:
     return indices
 
 
-def _mention_subject(indices, tokens: list[Token], mentions: Mentions) -> Speaker | None:
+def _mention_subject(indices, tokens: list[Token], mentions: Mentions, people_first: bool = False) -> Speaker | None:
+    """The first nominative mention; with `people_first`, a person wherever one is in the clause
+    ("рассказывает Newsweek гендиректор Валерий Антонов": the outlet is who was told)."""
+    indices = list(indices)
+    if people_first:
+        person = _mention_subject([i for i in indices if (m := mentions.covering(tokens[i])) and m.type == "PER"],
+                                  tokens, mentions)
+        if person:
+            return person
     surface = mentions.surface
     for index in indices:
         mention = mentions.covering(tokens[index])
@@ -106,7 +116,7 @@ def _mention_subject(indices, tokens: list[Token], mentions: Mentions) -> Speake
         if first > 0 and (tokens[first - 1].text.lower() in PREPOSITIONS or tokens[first - 1].text in QUOTE_MARKS):
             continue
         if is_nominative_mention(mention, surface(mention)):
-            start = tokens[_titles_before(tokens, first)].start
+            start = tokens[_descriptor_before(tokens, _titles_before(tokens, first))].start
             return Speaker(start, mention.end, mention.normal, mention.entity)
     return None
 
@@ -118,6 +128,47 @@ def _titles_before(tokens: list[Token], first: int) -> int:
                          or _speaking_noun(tokens[first - 1].text, "sing") and tokens[first - 1].text.islower()):
         first -= 1
     return first
+
+
+def _descriptor_before(tokens: list[Token], first: int) -> int:
+    """"проректор Высшей школы экономики Сергей Рощин", "гендиректор организации Валерий Антонов":
+    a lowercase head noun and its genitive dependents before the name are the speaker's span too."""
+    index = first
+    while index > 0 and first - index < DEPENDENTS and _genitive_dependent(tokens[index - 1].text):
+        index -= 1
+    head = index - 1
+    opens_sentence = head == 0 or tokens[head - 1].text in STOP
+    if index < first and head >= 0 and (tokens[head].text.islower() or opens_sentence) \
+            and _speaking_noun(tokens[head].text, "sing"):
+        return _titles_before(tokens, head)
+    return first
+
+
+def _dependents_after(tokens: list[Token], index: int) -> int:
+    """"пресс-атташе компании «British Airways»": the genitive words and names after a head noun."""
+    last = index
+    while last + 1 < len(tokens) and last - index < DEPENDENTS and (
+            _genitive_dependent(tokens[last + 1].text) or tokens[last + 1].text in QUOTE_MARKS
+            or last > index and tokens[last + 1].text[:1].isupper()):
+        last += 1
+    while last > index and tokens[last].text in QUOTE_MARKS and _unbalanced(tokens, index + 1, last):
+        last -= 1
+    return last
+
+
+def _unbalanced(tokens: list[Token], first: int, last: int) -> bool:
+    marks = [t.text for t in tokens[first : last + 1] if t.text in QUOTE_MARKS]
+    return marks.count("«") != marks.count("»") or marks.count('"') % 2 == 1
+
+
+def _genitive_dependent(word: str) -> bool:
+    """A word that can hang off a noun in the genitive: a genitive noun or adjective, or an
+    abbreviation ("СССР", "ООН")."""
+    if word.lower() in PREPOSITIONS:
+        return False
+    if word.isupper() and len(word) > 1 and word.isalpha():
+        return True
+    return any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(word)[:2])
 
 
 def is_nominative_mention(mention: Mention, surface: str) -> bool:
@@ -157,7 +208,8 @@ def _noun_subject(indices: list[int], tokens: list[Token], mentions: Mentions, n
             continue
         if _speaking_noun(word, number):
             first = _adjectives_before(tokens, index)
-            return _phrase(tokens, first, _place_after(tokens, index, mentions))
+            last = _place_after(tokens, index, mentions)
+            return _phrase(tokens, first, _dependents_after(tokens, index) if last == index else last)
         if pronoun in ("один", "одна", "одно") and index + 2 < len(tokens) and tokens[index + 1].text.lower() == "из":
             return _phrase(tokens, index, index + 2)
     return None
