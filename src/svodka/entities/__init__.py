@@ -23,7 +23,7 @@ def annotate_entities(article: Article) -> Article:
     found = merged(found, gazetteer_mentions(analysed, article.spans, kb))
     found = with_country_names(analysed, found)
     mentions, entities = link(analysed, found, kb)
-    described = descriptor_mentions(analysed, article.spans, kb, {e.id for e in entities}, article.published)
+    described = descriptor_mentions(analysed, article.spans, kb, mentions, article.published)
     adjectives = adjective_mentions(analysed, article.spans, kb, mentions + described)
     authors, author_entities = byline_mentions(article, analysed)
     extra = _kb_entities(kb, described + adjectives, entities)

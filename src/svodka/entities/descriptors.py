@@ -46,9 +46,13 @@ def _demonym(word: str) -> bool:
     return not word.endswith(("ий", "ый", "ой"))
 
 
-def descriptor_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase, named: set[str],
+def descriptor_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase, names: list[Mention],
                         day: str | None) -> list[Mention]:
-    """Resolved descriptor mentions; `named` are the entity ids the article names, `day` its date."""
+    """Resolved descriptor mentions; `names` are the article's linked name mentions, `day` its date.
+    A descriptor right before a person's name is that person ("госсекретаря США Джона Керри" is
+    Kerry whatever the date); else it is the post's holder on the article's date."""
+    named = {m.entity for m in names}
+    people = {m.start: m for m in names if m.type == "PER" and m.entity}
     index = descriptor_index(kb)
     mentions = []
     for words in content_passages(analysed, spans):
@@ -56,9 +60,12 @@ def descriptor_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBas
         at = 0
         while at < len(words):
             length, post = _longest(index, lemmas, at)
-            holder = _holder(kb, post, named, day) if post else None
-            if holder:
-                start, end = words[at][0], words[at + length - 1][1]
+            start, end = words[at][0], words[at + length - 1][1]
+            appositive = _name_after(analysed, end, people) if post else None
+            holder = _holder(kb, post, named, day) if post and not appositive else None
+            if appositive:
+                mentions.append(Mention(start, end, "PER", appositive.normal, appositive.entity, "descriptor"))
+            elif holder:
                 mentions.append(Mention(start, end, "PER", holder.name, holder.key, "descriptor"))
             at += length if post else 1
     return mentions
@@ -82,6 +89,12 @@ def _longest(index: dict, lemmas: list[str], at: int) -> tuple[int, Post | None]
         if post:
             return length, post
     return 1, None
+
+
+def _name_after(analysed: str, end: int, people: dict[int, Mention]) -> Mention | None:
+    """The person named right after `end`, with nothing but spaces between."""
+    gap = len(analysed[end:]) - len(analysed[end:].lstrip(" "))
+    return people.get(end + gap) if gap <= 1 else None
 
 
 def _holder(kb: KnowledgeBase, post: Post, named: set[str], day: str | None) -> KbEntity | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..entities.morph import parses
 from ..quotes.speaker import PREPOSITIONS, is_nominative_mention
-from ..records import Article, Mention, Participant, Quote
+from ..records import Article, Mention, Participant
 from ..sentences import Sentence, Token
 from .countries import countries_of
 from .lexicon import (
@@ -72,9 +72,13 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
     found = Sighting(kind, sentence, tokens[index], joins_only)
     inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
     actors = _outermost([m for m in inside if m.kind in ("name", "descriptor")])
-    subjects = _subjects(text, tokens, index, actors) or _speaker_of(article.quotes, tokens[index])
+    subjects = (_subjects(text, tokens, index, actors) + _together_with(tokens, index, actors)
+                or _speaker_of(article, tokens[index]))
     partners = _with(tokens, index, actors)
-    objects = [] if partners else _objects(tokens, index, actors, kind) or _colleague(tokens, index, inside, article)
+    if kind.family == "consult" and partners:  # "переговоры госсекретаря США Джона Керри с Лавровым"
+        objects = _genitives(tokens, index, actors, _noun_phrase_end(tokens, index))
+    else:
+        objects = [] if partners else _objects(tokens, index, actors, kind) or _colleague(tokens, index, inside, article)
     found.participants = _roles(kind, subjects, partners, objects)
     found.place = _place(text, tokens, actors, _topic_start(passage, sentence))
     found.date, found.precision = event_date(passage, article.published)
@@ -101,6 +105,18 @@ def _subjects(text: str, tokens: list[Token], index: int, actors: list[Mention])
                 and is_nominative_mention(mention, text[mention.start : mention.end]):
             found.append(mention)
     return found
+
+
+def _together_with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
+    """"X вместе с Игорем Сечиным встречались с …": who is "together with" the subject met too."""
+    clause_start = _clause_start(tokens, index)
+    return [m for m in actors if m.type == "PER" and clause_start <= m.start and m.end <= tokens[index].start
+            and _word_before(tokens, m).lower() in ("с", "со") and _two_words_before(tokens, m) == "вместе"]
+
+
+def _two_words_before(tokens: list[Token], mention: Mention) -> str:
+    before = [t for t in tokens if t.end <= mention.start]
+    return before[-2].text.lower() if len(before) > 1 else ""
 
 
 def _genitive_organisation(tokens: list[Token], mention: Mention) -> bool:
@@ -164,9 +180,25 @@ def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind)
     after = [m for m in actors if m.type in ACTORS and m.start >= tokens[index].end
              and (kind.family == "consult" or not _after_preposition(tokens, m) or _after_against(tokens, m))]
     if kind.family == "consult":  # "встреча Путина и Лукашенко": genitives right after the noun
-        return [m for m in after if m.type == "PER" and m.start - tokens[index].end <= 40
-                and not _after_preposition(tokens, m) and not _subject_of_next_verb(tokens, m)]
+        return _genitives(tokens, index, actors, tokens[index].end + 40)
     return after[:1]
+
+
+def _genitives(tokens: list[Token], index: int, actors: list[Mention], end: int) -> list[Mention]:
+    """People named after a meeting noun, up to `end`, not after a preposition nor subjects of the
+    next verb."""
+    if not any(parse.tag.POS == "NOUN" for parse in parses(tokens[index].text)[:1]):
+        return []
+    return [m for m in actors if m.type == "PER" and tokens[index].end <= m.start <= end
+            and not _after_preposition(tokens, m) and not _subject_of_next_verb(tokens, m)]
+
+
+def _noun_phrase_end(tokens: list[Token], index: int) -> int:
+    """Where the genitives of a meeting noun end: at the next verb, "с", or clause mark."""
+    for token in tokens[index + 1 :]:
+        if token.text in ".;:!?()–—«»\"" or token.text.lower() in ("с", "со") or _is_verb(token):
+            return token.start
+    return tokens[-1].end if tokens else 0
 
 
 def _subject_of_next_verb(tokens: list[Token], mention: Mention) -> bool:
@@ -195,10 +227,12 @@ def _after_against(tokens: list[Token], mention: Mention) -> bool:
     return _word_before(tokens, mention).lower() == "против"
 
 
-def _speaker_of(quotes: tuple[Quote, ...], trigger: Token) -> list[Mention]:
-    """"Путин рассказал, что … встречался с Мишустиным": who said so did it."""
-    for quote in quotes:
-        if quote.start <= trigger.start < quote.end and quote.speaker:
+def _speaker_of(article: Article, trigger: Token) -> list[Mention]:
+    """"Путин рассказал, что … встречался с Мишустиным": who said so did it, when a person said
+    it ("…, отмечает РБК": an outlet reports, it does not meet)."""
+    people = {m.entity for m in article.mentions if m.type == "PER"}
+    for quote in article.quotes:
+        if quote.start <= trigger.start < quote.end and quote.speaker in people:
             return [Mention(quote.speaker_start, quote.speaker_end, "PER", quote.speaker_text or "", quote.speaker)]
     return []
 

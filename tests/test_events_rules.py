@@ -1,0 +1,25 @@
+"""Table-driven rules of the events stage: who took part, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+import svodka
+
+
+def participants(text: str, kind: str) -> set[str]:
+    article = svodka.process(text, published="2024-06-01")
+    names = {entity.id: entity.name for entity in article.entities}
+    (event,) = [event for event in article.events if event.type == kind]
+    return {names.get(p.entity, p.entity) for p in event.participants}
+
+
+@pytest.mark.parametrize("text, kind, people", [
+    ("В субботу в Мюнхене прошли переговоры госсекретаря США Джона Керри с министром иностранных дел "
+     "России Сергеем Лавровым.", "negotiations", {"Джон Керри", "Сергей Лавров"}),
+    ("Глава «Роснефти» Игорь Сечин вместе с Робертом Дадли встречался с Владимиром Путиным в Кремле.",
+     "meeting", {"Игорь Сечин", "Роберт Дадли", "Владимир Путин"}),
+    ("«Встреча Петра Порошенко с Бараком Обамой может пройти в Варшаве», — отмечает РБК.",
+     "meeting", {"Пётр Порошенко", "Барак Обама"}),
+])
+def test_meeting_participants(text, kind, people):
+    assert participants(text, kind) == people
