@@ -2,6 +2,7 @@
 who takes part and in what role, where, when, in what format, for how long, about what."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..entities.morph import parses
@@ -27,6 +28,7 @@ TOPIC_CUES = ("обсуд", "рассмотр", "внимани", "вопрос"
 OBJECT_ROLES = {"congratulation": "counterpart", "criticism": "target", "accusation": "target",
                 "host": "visitor", "appointment": "appointee", "sanctions": "target"}
 SUBJECT_ROLES = {"visit": "visitor", "host": "host"}
+MEETING_NOUNS = re.compile(r"(?i)\b(встреч|переговор|заседани|саммит|совещани|консультаци)\w*")
 
 
 @dataclass
@@ -49,6 +51,8 @@ def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool
     token = tokens[index]
     if not token.is_word:
         return None
+    if _takes_part(tokens, index, text):
+        return KINDS["meeting"], False
     for parse in parses(token.text)[:2]:
         lemma = parse.normal_form.replace("ё", "е")
         if lemma in DISCUSSING and parse.tag.POS in ("VERB", "NOUN", "GRND"):
@@ -65,6 +69,21 @@ def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool
     return None
 
 
+def _takes_part(tokens: list[Token], index: int, text: str) -> bool:
+    """"В ней примут участие Кучма, Зурабов и Тальявини" after a meeting was told of: taking part in it."""
+    if not tokens[index].text.lower().startswith("участи"):
+        return False
+    near = tokens[max(0, index - 3) : index + 4]
+    if not any(lemma_of(t.text) in ("принять", "принимать") for t in near):
+        return False
+    return bool(MEETING_NOUNS.search(text[max(0, tokens[index].start - 300) : tokens[index].start]))
+
+
+def lemma_of(word: str) -> str:
+    found = parses(word)
+    return found[0].normal_form if found else word.lower()
+
+
 def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: int, kind: Kind,
              mentions: list[Mention], joins_only: bool = False) -> Sighting:
     text = article.text
@@ -73,7 +92,7 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
     inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
     actors = _outermost([m for m in inside if m.kind in ("name", "descriptor")])
     subjects = (_subjects(text, tokens, index, actors) + _together_with(tokens, index, actors)
-                or _speaker_of(article, tokens[index]))
+                + _listed_after(text, tokens, index, actors) or _speaker_of(article, tokens[index]))
     partners = _with(tokens, index, actors)
     if kind.family == "consult" and partners:  # "переговоры госсекретаря США Джона Керри с Лавровым"
         objects = _genitives(tokens, index, actors, _noun_phrase_end(tokens, index))
@@ -117,6 +136,15 @@ def _together_with(tokens: list[Token], index: int, actors: list[Mention]) -> li
 def _two_words_before(tokens: list[Token], mention: Mention) -> str:
     before = [t for t in tokens if t.end <= mention.start]
     return before[-2].text.lower() if len(before) > 1 else ""
+
+
+def _listed_after(text: str, tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
+    """"…примут участие экс-президент Леонид Кучма, посол Михаил Зурабов и …": the people listed
+    in the nominative after "участие"."""
+    if not tokens[index].text.lower().startswith("участи"):
+        return []
+    return [m for m in actors if m.type == "PER" and m.start >= tokens[index].end
+            and not _after_preposition(tokens, m) and is_nominative_mention(m, text[m.start : m.end])]
 
 
 def _genitive_organisation(tokens: list[Token], mention: Mention) -> bool:
