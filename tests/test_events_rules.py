@@ -6,11 +6,16 @@ import pytest
 import svodka
 
 
-def participants(text: str, kind: str) -> set[str]:
+def events(text: str, kind: str) -> list[set[str]]:
     article = svodka.process(text, published="2024-06-01")
     names = {entity.id: entity.name for entity in article.entities}
-    (event,) = [event for event in article.events if event.type == kind]
-    return {names.get(p.entity, p.entity) for p in event.participants}
+    return [{names.get(p.entity, p.entity) for p in event.participants}
+            for event in article.events if event.type == kind]
+
+
+def participants(text: str, kind: str) -> set[str]:
+    (people,) = events(text, kind)
+    return people
 
 
 @pytest.mark.parametrize("text, kind, people", [
@@ -26,3 +31,10 @@ def participants(text: str, kind: str) -> set[str]:
 ])
 def test_meeting_participants(text, kind, people):
     assert participants(text, kind) == people
+
+
+def test_a_second_meeting_in_the_sentence_keeps_the_first_ones_host():
+    text = ("В Сочи прошли переговоры госсекретаря США Джона Керри с Сергеем Лавровым, а потом "
+            "четырехчасовая беседа с президентом Владимиром Путиным.")
+    assert events(text, "negotiations") == [{"Джон Керри", "Сергей Лавров"}]
+    assert events(text, "meeting") == [{"Джон Керри", "Владимир Путин"}]

@@ -96,6 +96,8 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
     partners = _with(tokens, index, actors)
     if kind.family == "consult" and partners:  # "переговоры госсекретаря США Джона Керри с Лавровым"
         objects = _genitives(tokens, index, actors, _noun_phrase_end(tokens, index))
+        if not subjects and not objects:
+            objects = _earlier_initiators(text, tokens, index, actors)
     else:
         objects = [] if partners else _objects(tokens, index, actors, kind) or _colleague(tokens, index, inside, article)
     found.participants = _roles(kind, subjects, partners, objects)
@@ -219,6 +221,17 @@ def _genitives(tokens: list[Token], index: int, actors: list[Mention], end: int)
         return []
     return [m for m in actors if m.type == "PER" and tokens[index].end <= m.start <= end
             and not _after_preposition(tokens, m) and not _subject_of_next_verb(tokens, m)]
+
+
+def _earlier_initiators(text: str, tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
+    """"переговоры Керри с Лавровым, а потом беседа с Путиным": who held the sentence's earlier
+    meeting holds this one too."""
+    for earlier in range(index - 1, -1, -1):
+        found = trigger_kind(tokens, earlier, text)
+        if found and found[0].family == "consult" and not found[1]:
+            return (_subjects(text, tokens, earlier, actors)
+                    or _genitives(tokens, earlier, actors, _noun_phrase_end(tokens, earlier)))
+    return []
 
 
 def _noun_phrase_end(tokens: list[Token], index: int) -> int:
