@@ -43,11 +43,16 @@ def test_stories_since_and_entity_filter(db):
     assert run("stories", "--since", "2030-01-01", "--db", db).exit_code == 3
 
 
-def test_story_shows_members_and_entities(db):
-    listed = json.loads(run("stories", "--jsonl", "--top", "1", "--db", db).output)
-    result = run("story", listed["id"], "--db", db)
-    assert result.exit_code == 0 and listed["members"][0]["article_id"] in result.output
-    assert "entities:" in result.output
+def test_story_shows_members_entities_quotes_and_events(db):
+    meeting = next(json.loads(line) for line in run("stories", "--jsonl", "--db", db).output.splitlines()
+                   if json.loads(line)["members"][0]["article_id"] == MEETING.id)
+    result = run("story", meeting["id"], "--db", db)
+    assert result.exit_code == 0 and MEETING.id in result.output
+    assert "entities:" in result.output and "Россия и Беларусь — союзники" in result.output
+    detail = json.loads(run("story", meeting["id"], "--json", "--db", db).output)
+    assert len(detail["quotes"]) == detail["quote_count"] == len(MEETING.quotes)
+    assert len(detail["events"]) == detail["event_count"] == len(MEETING.events)
+    assert {quote["article"]["id"] for quote in detail["quotes"]} == {MEETING.id}
     assert run("story", 999, "--db", db).exit_code == 3
 
 

@@ -324,20 +324,27 @@ def stories(top, since, name, members, jsonl, db):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 def story(story_id, as_json, db):
-    """One story whole: headline, summary, entities, counts of quotes and events, every article."""
+    """One story whole: headline, summary, every article, its entities, and the quotes and events
+    of its articles with their sources."""
     with open_store(db) as store:
         _cluster_pending(store)
         found = store.story(story_id)
         if found is None:
             click.echo(f"svodka: no story #{story_id} in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
+        ids = [member.article_id for member in found.members]
+        said, happened = store.quotes(articles=ids), store.events(articles=ids)
     if as_json:
-        click.echo(json.dumps(story_dict(found), ensure_ascii=False))
+        click.echo(json.dumps({**story_dict(found), "quotes": [quote_dict(q) for q in said],
+                               "events": [event_dict(e) for e in happened]}, ensure_ascii=False))
         return
     click.echo(story_lines(found, members=True))
     names = ", ".join(f"{entity} ({count})" for entity, count in found.entities[:15])
     click.echo(printable(f"    entities: {names or '(none)'}"))
-    click.echo(f"    quotes: {found.quotes}, events: {found.events}")
+    for heading, lines in (("quotes", [quote_line(q) for q in said]), ("events", [event_lines(e) for e in happened])):
+        click.echo(f"    {heading}: {len(lines) or '(none)'}")
+        for line in lines:
+            click.echo(textwrap.indent(line, "      "))
 
 
 @main.command()

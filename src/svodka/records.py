@@ -265,8 +265,8 @@ class Story:
     outlets: tuple[str, ...]
     members: tuple[StoryMember, ...]
     entities: tuple[tuple[str, int], ...] = ()
-    quotes: int = 0
-    events: int = 0
+    quote_count: int = 0
+    event_count: int = 0
 
     def to_dict(self) -> dict:
         data = asdict(self)

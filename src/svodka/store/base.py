@@ -93,15 +93,16 @@ class Store(Protocol):
     def articles_mentioning(self, entity_id: str) -> list[tuple[str, str | None, int]]:
         """(article id, title, mentions) of every article that mentions the entity."""
 
-    def quotes(self, by: EntityIds = None, about: EntityIds = None, limit: int | None = None) -> list[FoundQuote]:
+    def quotes(self, by: EntityIds = None, about: EntityIds = None, limit: int | None = None,
+               articles: Sequence[str] | None = None) -> list[FoundQuote]:
         """Quotes said `by` the entity (its speaker) or `about` it (a mention of it inside the
-        quote), the latest `limit` ones, oldest first."""
+        quote), in these `articles` when given, the latest `limit` ones, oldest first."""
 
     def events(self, entity: EntityIds = None, with_: EntityIds = None, type: str | None = None,
-               limit: int | None = None) -> list[FoundEvent]:
+               limit: int | None = None, articles: Sequence[str] | None = None) -> list[FoundEvent]:
         """Events in which `entity` takes part (or which took place there), `with_` another entity
-        taking part, of one `type`: the latest `limit` ones by event date (else publication date),
-        oldest first."""
+        taking part, of one `type`, in these `articles` when given: the latest `limit` ones by
+        event date (else publication date), oldest first."""
 
     def stories(self, limit: int | None = None, since: str | None = None,
                 entities: Sequence[str] | None = None) -> list[Story]:

@@ -162,11 +162,12 @@ class SQLiteStore:
     def articles_mentioning(self, entity_id: str):
         return articles_mentioning(self._db, entity_id)
 
-    def quotes(self, by=None, about=None, limit: int | None = None):
-        return find_quotes(self._db, by, about, limit)
+    def quotes(self, by=None, about=None, limit: int | None = None, articles: Sequence[str] | None = None):
+        return find_quotes(self._db, by, about, limit, articles)
 
-    def events(self, entity=None, with_=None, type: str | None = None, limit: int | None = None):
-        return find_events(self._db, entity, with_, type, limit)
+    def events(self, entity=None, with_=None, type: str | None = None, limit: int | None = None,
+               articles: Sequence[str] | None = None):
+        return find_events(self._db, entity, with_, type, limit, articles)
 
     def sources_of(self, article_id: str) -> list[str]:
         rows = self._db.execute(

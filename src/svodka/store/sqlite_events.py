@@ -99,10 +99,17 @@ def _in(column: str, ids: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join('?' * len(ids))})"
 
 
+def _in_articles(alias: str, articles: Sequence[str] | None) -> tuple[list[str], list]:
+    """The WHERE part keeping rows of these articles (none when `articles` is None)."""
+    if articles is None:
+        return [], []
+    return [_in(f"{alias}.article_id", tuple(articles))], list(articles)
+
+
 def find_quotes(db: sqlite3.Connection, by: EntityIds = None, about: EntityIds = None,
-                limit: int | None = None) -> list[FoundQuote]:
+                limit: int | None = None, articles: Sequence[str] | None = None) -> list[FoundQuote]:
     by, about = _ids(by), _ids(about)
-    where, params = [], []
+    where, params = _in_articles("q", articles)
     if by is not None:
         where.append(_in("q.speaker_id", by))
         params += by
@@ -120,9 +127,10 @@ def find_quotes(db: sqlite3.Connection, by: EntityIds = None, about: EntityIds =
 
 
 def find_events(db: sqlite3.Connection, entity: EntityIds = None, with_: EntityIds = None,
-                type: str | None = None, limit: int | None = None) -> list[FoundEvent]:
+                type: str | None = None, limit: int | None = None,
+                articles: Sequence[str] | None = None) -> list[FoundEvent]:
     entity, with_ = _ids(entity), _ids(with_)
-    where, params = [], []
+    where, params = _in_articles("e", articles)
     if entity is not None:
         where.append(f"(EXISTS (SELECT 1 FROM event_participants p WHERE p.article_id = e.article_id AND "
                      f"p.ordinal = e.ordinal AND {_in('p.entity_id', entity)}) OR {_in('e.place_id', entity)})")

@@ -180,7 +180,7 @@ def story_view(db: sqlite3.Connection, story_id: int, score: float, breaking: bo
         first_seen=_iso(first_day), last_seen=_iso(last_day),
         outlets=tuple(dict.fromkeys(member.outlet or member.source for member in every)),
         members=tuple(every), entities=tuple(entities),
-        quotes=_count(db, "quotes", ids), events=_count(db, "events", ids))
+        quote_count=_count(db, "quotes", ids), event_count=_count(db, "events", ids))
 
 
 def _entities(db: sqlite3.Connection, article_ids: list[str]) -> list[tuple[str, int]]:
