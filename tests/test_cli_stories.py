@@ -86,3 +86,16 @@ def test_timeline_limit_keeps_the_latest(db):
     every = [json.loads(line) for line in run("timeline", "Путин", "--json", "--db", db).output.splitlines()]
     latest = [json.loads(line) for line in run("timeline", "Путин", "--limit", 2, "--json", "--db", db).output.splitlines()]
     assert len(every) > 2 and latest == every[-2:]
+
+
+def test_story_names_the_other_stories_of_its_thread(db_path):
+    earlier = MEETING.with_(id="m1", published="2024-06-01")
+    later = MEETING.with_(id="m2", published="2024-06-09", text=MEETING.text + " Переговоры продолжатся.")
+    with open_store(db_path) as store:
+        store.add([earlier])
+        store.add([later])
+        first, second = (store.stories_of(["m1", "m2"])[i] for i in ("m1", "m2"))
+    assert first != second, "eight days apart: two stories"
+    detail = json.loads(run("story", second, "--json", "--db", db_path).output)
+    assert detail["thread"] == first
+    assert [item["id"] for item in detail["thread_stories"]] == [first, second]

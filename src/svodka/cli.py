@@ -334,13 +334,18 @@ def story(story_id, as_json, db):
             sys.exit(EXIT_NOT_FOUND)
         ids = [member.article_id for member in found.members]
         said, happened = store.quotes(articles=ids), store.events(articles=ids)
+        thread = store.thread(found.thread)
     if as_json:
         click.echo(json.dumps({**story_dict(found), "quotes": [quote_dict(q) for q in said],
-                               "events": [event_dict(e) for e in happened]}, ensure_ascii=False))
+                               "events": [event_dict(e) for e in happened],
+                               "thread_stories": [{"id": i, "first_seen": day} for i, day in thread]},
+                              ensure_ascii=False))
         return
     click.echo(story_lines(found, members=True))
     names = ", ".join(f"{entity} ({count})" for entity, count in found.entities[:15])
     click.echo(printable(f"    entities: {names or '(none)'}"))
+    if len(thread) > 1:
+        click.echo("    thread: " + ", ".join(f"#{i} ({day})" for i, day in thread))
     for heading, lines in (("quotes", [quote_line(q) for q in said]), ("events", [event_lines(e) for e in happened])):
         click.echo(f"    {heading}: {len(lines) or '(none)'}")
         for line in lines:

@@ -116,6 +116,9 @@ class Store(Protocol):
         """The latest `limit` stories one of whose articles names one of `entities` (and one of
         `others`), oldest first."""
 
+    def thread(self, thread_id: int) -> list[tuple[int, str]]:
+        """(story id, first day seen) of the stories of a thread, in date order."""
+
     def stories_of(self, article_ids: Sequence[str]) -> dict[str, int]:
         """The story id of each clustered article."""
 

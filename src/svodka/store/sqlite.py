@@ -108,6 +108,11 @@ class SQLiteStore:
                  for story_id in stories_naming(self._db, entities, others, limit)]
         return sorted(views, key=lambda story: (story.first_seen, story.id))
 
+    def thread(self, thread_id: int) -> list[tuple[int, str]]:
+        """(story id, first day seen) of every story in the thread, in date order."""
+        return [(story_id, date.fromordinal(day).isoformat()) for story_id, day in self._db.execute(
+            "SELECT id, first_day FROM stories WHERE thread_id = ? ORDER BY first_day, id", (thread_id,))]
+
     def _loaded(self, article_id: str) -> Article:
         return self.get(article_id)
 
