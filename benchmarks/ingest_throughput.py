@@ -14,13 +14,16 @@ so every article is new on the first ingest (checked: ``new`` is printed).
 
 What is measured
 ----------------
-The pipeline is ``default_pipeline(entities=False)`` throughout: the entities stage (Natasha NER and
-the rest, tens of milliseconds an article) is left out so that this stays a measure of decode +
-clean + store; ``entities_speed.py`` measures that stage.
+The pipeline is ``default_pipeline(entities=False)`` throughout: the NLP stages (category, Natasha
+NER and the rest, tens of milliseconds an article) are left out, and so is story clustering
+(``ingest(..., stories=False)``), so that this stays a measure of decode + clean + store;
+``entities_speed.py`` measures the NLP stages, and the ``stories`` column here the clustering of the
+same articles (``store.cluster`` in batches of 256, after they are stored; ``stories_scale.py``
+measures it at scale).
 
 Each repeat runs in a fresh process, so its peak RSS (``ru_maxrss``) is its own. After a warm-up
 (one article read, cleaned and stored, which loads the language models) it times
-``ingest(expand([folder]), store, pipeline=default_pipeline(entities=False), workers=1)`` into a
+``ingest(expand([folder]), store, pipeline=default_pipeline(entities=False), stories=False)`` into a
 fresh SQLite store (wall and CPU time; the process is single-threaded, so CPU time is what one
 core spends, whatever else runs on the machine). The first repeat then ingests the same folder
 again, which must add nothing and find N duplicates. Then each stage is timed on its own: read +
@@ -57,7 +60,8 @@ from svodka.store import SQLiteStore
 
 TARGET_PER_S = 500
 PROFILE_ARTICLES = 2000
-STAGES = (("read_decode", "read+decode"), ("clean", "clean"), ("store", "store"), ("ingest", "ingest (all)"))
+STAGES = (("read_decode", "read+decode"), ("clean", "clean"), ("store", "store"), ("ingest", "ingest (all)"),
+          ("stories", "stories"))
 
 
 # --- one repeat, in a fresh process --------------------------------------------------------------
@@ -71,18 +75,20 @@ def run_repeat(folder: str, db_dir: str, recheck: bool) -> dict:
     with SQLiteStore(db / "ingest.db") as store:
         cpu_start = time.process_time()
         first, result["ingest_s"] = _timed(
-            lambda: ingest(expand([folder], options), store, options, pipeline=pipeline))
+            lambda: ingest(expand([folder], options), store, options, pipeline=pipeline, stories=False))
         result |= {"ingest_cpu_s": time.process_time() - cpu_start, "rss_peak_mib": _max_rss_mib(),
                    "first": _brief(first)}
         if recheck:
             second, result["reingest_s"] = _timed(
-                lambda: ingest(expand([folder], options), store, options, pipeline=pipeline))
+                lambda: ingest(expand([folder], options), store, options, pipeline=pipeline, stories=False))
             result["second"] = _brief(second)
     raws, read_s = _timed(lambda: read_all(list(expand([folder], options)), options))
     articles, clean_s = _timed(lambda: [a for a in pipeline.map(raws) if isinstance(a, Article)])
     with SQLiteStore(db / "stages.db") as store:
         store_s = _timed(lambda: store_in_batches(store, articles))[1]
-    result["seconds"] = {"read_decode": read_s, "clean": clean_s, "store": store_s, "ingest": result["ingest_s"]}
+        stories_s = _timed(lambda: cluster_in_batches(store, articles))[1]
+    result["seconds"] = {"read_decode": read_s, "clean": clean_s, "store": store_s, "ingest": result["ingest_s"],
+                         "stories": stories_s}
     return result
 
 
@@ -100,6 +106,11 @@ def _warm_up(folder: str, options: ReadOptions, pipeline, db_path: Path) -> None
 def store_in_batches(store: SQLiteStore, articles: list[Article]) -> None:
     for start in range(0, len(articles), BATCH_SIZE):
         store.add(articles[start:start + BATCH_SIZE])
+
+
+def cluster_in_batches(store: SQLiteStore, articles: list[Article]) -> None:
+    for start in range(0, len(articles), BATCH_SIZE):
+        store.cluster(articles[start:start + BATCH_SIZE])
 
 
 def _timed(work):

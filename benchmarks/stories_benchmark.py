@@ -98,6 +98,7 @@ def cluster(processed: dict[str, Article | None], path: str = ":memory:") -> dic
     with SQLiteStore(Path(path)) as store:
         for start in range(0, len(articles), BATCH):
             store.add(articles[start : start + BATCH])
+            store.cluster(articles[start : start + BATCH])
         story_of = store.stories_of([article.id for article in articles])
     return {source: story_of[article.id] if article else -n
             for n, (source, article) in enumerate(processed.items(), start=1)}

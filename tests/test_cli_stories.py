@@ -19,6 +19,7 @@ def run(*args):
 def db(db_path):
     with open_store(db_path) as store:
         store.add([MEETING, CALL])
+        store.cluster([MEETING, CALL])
     return db_path
 
 
@@ -70,6 +71,7 @@ def test_hostile_headlines_are_printed_inert(db_path):
     hostile = MEETING.with_(title="Путин \x1b[2J\x1b[31mвстретился\x07 с Лукашенко")
     with open_store(db_path) as store:
         store.add([hostile])
+        store.cluster([hostile])
     output = run("stories", "--db", db_path).output
     assert "\x1b" not in output and "\x07" not in output
 
@@ -78,7 +80,7 @@ def test_a_schema_3_store_gets_its_stories_when_first_asked(db_path):
     store_at_schema(db_path, 3, MEETING).close()
     result = run("stories", "--jsonl", "--db", db_path)
     assert result.exit_code == 0, result.output
-    assert "clustered 1 articles stored before stories existed" in result.stderr
+    assert "clustered 1 articles that were in no story yet" in result.stderr
     assert json.loads(result.stdout.splitlines()[-1])["members"][0]["article_id"] == MEETING.id
 
 
@@ -93,7 +95,9 @@ def test_story_names_the_other_stories_of_its_thread(db_path):
     later = MEETING.with_(id="m2", published="2024-06-09", text=MEETING.text + " Переговоры продолжатся.")
     with open_store(db_path) as store:
         store.add([earlier])
+        store.cluster([earlier])
         store.add([later])
+        store.cluster([later])
         first, second = (store.stories_of(["m1", "m2"])[i] for i in ("m1", "m2"))
     assert first != second, "eight days apart: two stories"
     detail = json.loads(run("story", second, "--json", "--db", db_path).output)

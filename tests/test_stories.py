@@ -66,6 +66,7 @@ def test_one_happening_from_three_outlets_is_one_story(pipeline, db_path):
     match = article(pipeline, *MATCH)
     with open_store(db_path) as store:
         store.add([*flood, match])
+        store.cluster([*flood, match])
         ids = story_ids(store, [*flood, match])
         assert len(set(ids[:3])) == 1 and ids[3] != ids[0]
         top = store.stories()[0]
@@ -80,7 +81,9 @@ def test_a_lightly_edited_reprint_is_a_copy_of_the_original(pipeline, db_path):
                       FLOOD[0][2].replace("около трёх", "примерно трёх"), extra=" Об этом сообщает РИА Новости.")
     with open_store(db_path) as store:
         store.add([original])
+        store.cluster([original])
         store.add([reprint])
+        store.cluster([reprint])
         story = store.stories()[0]
     assert original.id != reprint.id
     assert [m.duplicate_of for m in story.members] == [None, original.id]
@@ -92,6 +95,7 @@ def test_a_rescrape_with_other_chrome_is_the_same_article(pipeline, db_path):
                         extra="\n\nПодписывайтесь на наш канал в Telegram.\n\nПоделиться\n\nВКонтакте")
     with open_store(db_path) as store:
         store.add([original])
+        store.cluster([original])
         assert store.add([rescraped]).duplicate == (original.id,)
         assert [m.article_id for m in store.stories()[0].members] == [original.id]
 
@@ -105,7 +109,9 @@ def test_same_people_different_happenings_are_different_stories(pipeline, db_pat
                              "государства.", published="2020-10-07")
     with open_store(db_path) as store:
         store.add([call, visit])
+        store.cluster([call, visit])
         store.add([visit_same_day])
+        store.cluster([visit_same_day])
         ids = story_ids(store, [call, visit, visit_same_day])
     assert ids[0] != ids[1], "a 2020 call and a 2024 visit"
     assert ids[2] != ids[0], "a visit is not the call of the same day"
@@ -117,31 +123,42 @@ def test_a_later_batch_joins_the_open_story(pipeline, db_path):
                             for item, day in zip(FLOOD, ("2024-05-10", "2024-05-10", "2024-05-11")))
     with open_store(db_path) as store:
         store.add([first])
+        store.cluster([first])
         store.add([second])
+        store.cluster([second])
         assert store.add([second]).duplicate == (second.id,)
+        assert store.cluster([second]) == 0
         store.add([third])
+        store.cluster([third])
         assert len(set(story_ids(store, [first, second, third]))) == 1
         story = store.stories()[0]
         assert len(story.members) == 3, "a re-ingested article is not a member twice"
         assert (story.first_seen, story.last_seen) == ("2024-05-10", "2024-05-11")
 
 
-def test_a_failed_clustering_stores_nothing(pipeline, db_path, monkeypatch):
+def test_a_failed_clustering_loses_nothing_and_is_done_later(pipeline, db_path, monkeypatch):
     from svodka.stories.cluster import Clusterer
 
     def broken(self, articles):
         raise RuntimeError("clustering failed")
 
+    match = article(pipeline, *MATCH)
     with open_store(db_path) as store:
-        monkeypatch.setattr(Clusterer, "add", broken)
-        with pytest.raises(RuntimeError):
-            store.add([article(pipeline, *MATCH)])
-        assert store.stats()["articles"] == 0
+        store.add([match])
+        with monkeypatch.context() as patched:
+            patched.setattr(Clusterer, "add", broken)
+            with pytest.raises(RuntimeError):
+                store.cluster([match])
+        assert store.stats()["articles"] == 1 and store.stories_of([match.id]) == {}
+        assert store.cluster_pending() == 1
+        assert store.cluster_pending() == 0
+        assert match.id in store.stories_of([match.id])
 
 
 def test_the_two_samples_are_two_stories(call, meeting, db_path):
     with open_store(db_path) as store:
         store.add([call, meeting])
+        store.cluster([call, meeting])
         assert len(set(story_ids(store, [call, meeting]))) == 2
 
 
@@ -177,7 +194,9 @@ def test_the_same_subject_days_later_is_a_new_story_in_the_same_thread(pipeline,
     match = article(pipeline, *MATCH, published="2024-05-17")
     with open_store(db_path) as store:
         store.add(flood)
+        store.cluster(flood)
         store.add([receding, match])
+        store.cluster([receding, match])
         first, later, other = story_ids(store, [flood[0], receding, match])
         threads = {story.id: story.thread for story in store.stories(since="2024-05-01")}
     assert later != first, "a week later, outside the story's window"
@@ -188,3 +207,17 @@ def test_the_same_subject_days_later_is_a_new_story_in_the_same_thread(pipeline,
 def test_every_article_gets_a_category(call, meeting, pipeline):
     assert (call.category, meeting.category) == ("society", "society")
     assert article(pipeline, *MATCH).category == "sports"
+
+
+@pytest.mark.parametrize("stories", [True, False])
+def test_ingest_clusters_what_it_stores_unless_told_not_to(db_path, stories):
+    from conftest import EXAMPLES
+
+    from svodka.ingest import ingest
+    from svodka.sources import ReadOptions, expand
+
+    with open_store(db_path) as store:
+        report = ingest(expand([str(EXAMPLES)], ReadOptions()), store, stories=stories)
+        ids = [article.id for article in store.latest(2)]
+        assert report.new == 2
+        assert len(store.stories_of(ids)) == (2 if stories else 0)

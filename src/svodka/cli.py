@@ -375,10 +375,10 @@ def timeline(name, other, limit, as_json, db):
 
 
 def _cluster_pending(store) -> None:
-    """A store written by an older svodka has articles in no story yet: cluster them first."""
+    """Articles in no story yet (stored by an older svodka, or an ingest cut short): cluster them first."""
     done = store.cluster_pending()
     if done:
-        click.echo(f"svodka: clustered {done} articles stored before stories existed", err=True)
+        click.echo(f"svodka: clustered {done} articles that were in no story yet", err=True)
 
 
 def _entity_ids(store, name: str | None) -> list[str] | None:

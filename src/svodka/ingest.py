@@ -78,14 +78,21 @@ def ingest(
     pipeline: Pipeline | None = None,
     workers: int = 1,
     on_input: Callable[[str], None] | None = None,
+    stories: bool = True,
 ) -> IngestReport:
-    """Read, process and store; each batch is one transaction, so a crash loses at most one batch
-    and re-running completes the work without duplicates."""
+    """Read, process and store, then cluster into stories (unless `stories` is False); each batch is
+    one transaction to store and one to cluster, so a crash loses at most one batch, and re-running
+    completes the work without duplicates (articles stored but not clustered are clustered first)."""
     report = IngestReport()
+    if stories:
+        store.cluster_pending()
     batches = process_inputs(inputs, options or ReadOptions(), pipeline or default_pipeline(), report,
                              workers, on_input)
     for articles in batches:
         result = store.add(articles)
         report.new += len(result.new)
         report.duplicate += len(result.duplicate)
+        if stories:
+            new = set(result.new)
+            store.cluster([article for article in articles if article.id in new])
     return report

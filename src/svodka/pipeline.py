@@ -98,10 +98,11 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def default_pipeline(default_date: str | None = None, entities: bool = True) -> Pipeline:
-    """The stages svodka runs: clean and category, then (unless `entities` is False) entities, quotes
-    and events."""
-    stages = [Stage("clean", partial(clean, default_date=default_date)), Stage("category", categorise)]
+    """The stages svodka runs: clean, then (unless `entities` is False) the language stages: category,
+    entities, quotes and events."""
+    stages = [Stage("clean", partial(clean, default_date=default_date))]
     if entities:
+        stages.append(Stage("category", categorise))
         stages.append(Stage("entities", annotate_entities))
         stages.append(Stage("quotes", annotate_quotes))
         stages.append(Stage("events", annotate_events))

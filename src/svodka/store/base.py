@@ -72,6 +72,9 @@ class Store(Protocol):
     def add(self, articles: Sequence[Article]) -> AddResult:
         """Store a batch in one transaction; an article whose id is stored already is a duplicate."""
 
+    def cluster(self, articles: Sequence[Article]) -> int:
+        """Put the stored `articles` that are in no story yet into stories (one transaction)."""
+
     def get(self, article_id: str) -> Article | None:
         """The article with this id, or with this unique id prefix."""
 

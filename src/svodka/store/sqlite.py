@@ -60,15 +60,12 @@ class SQLiteStore:
         return _Transaction(self._db)
 
     def add(self, articles: Sequence[Article]) -> AddResult:
-        """Store a batch and cluster its new articles into stories, all in one transaction."""
-        new, duplicate, inserted_articles = [], [], []
+        new, duplicate = [], []
         now = _now()
         with self._transaction():
             for article in articles:
                 inserted = self._insert(article, now)
                 (new if inserted else duplicate).append(article.id)
-                if inserted:
-                    inserted_articles.append(article)
                 if inserted:
                     save_entities(self._db, article, now)
                 if inserted or lacks_events(self._db, article):
@@ -77,8 +74,16 @@ class SQLiteStore:
                     "INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)",
                     (article.id, article.source, now),
                 )
-            Clusterer(SQLiteStoryIndex(self._db)).add(inserted_articles)
         return AddResult(tuple(new), tuple(duplicate))
+
+    def cluster(self, articles: Sequence[Article]) -> int:
+        """Put the stored articles not in a story yet into stories, in one transaction; returns how
+        many were clustered."""
+        with self._transaction():
+            clustered = self.stories_of([article.id for article in articles])
+            pending = list({a.id: a for a in articles if a.id not in clustered}.values())
+            Clusterer(SQLiteStoryIndex(self._db)).add(pending)
+        return len(pending)
 
     def stories_of(self, article_ids: Sequence[str]) -> dict[str, int]:
         """The story each of the articles is in (articles not clustered yet are left out)."""
@@ -123,9 +128,7 @@ class SQLiteStore:
         while ids := [row[0] for row in self._db.execute(
                 "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_members) "
                 "ORDER BY seq LIMIT ?", (batch,))]:
-            with self._transaction():
-                Clusterer(SQLiteStoryIndex(self._db)).add([self.get(article_id) for article_id in ids])
-            done += len(ids)
+            done += self.cluster([self.get(article_id) for article_id in ids])
         return done
 
     def _insert(self, article: Article, now: str) -> bool:
