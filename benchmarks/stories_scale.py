@@ -12,7 +12,8 @@ text's paragraphs in order under the text's headline or its first sentence, and 
 reprint of an earlier member with a different closing line (a near-duplicate). A real text seeds
 many stories over the year, so the store fills with look-alikes that the time window must keep apart.
 
-Reported: per-batch seconds (median of the first and of the last ten batches, and the slowest),
+Reported: per-batch seconds (median of the first and of the last ten batches, of each tenth of the
+run, and the slowest),
 their ratio, the growth against log(store size), articles per second, peak RSS (ru_maxrss), and the
 store's size on disk. The goal of the stories issue: at most 30 s a batch, growing no faster than
 logarithmically with the store.
@@ -110,11 +111,14 @@ def main() -> None:
             stories = store.stats()["stories"]
         size_mb = sum(p.stat().st_size for p in Path(folder).iterdir()) / 2**20
     first, last = statistics.median(timings[:10]), statistics.median(timings[-10:])
+    tenth = max(1, len(timings) // 10)
+    deciles = [round(statistics.median(timings[start : start + tenth]), 2) for start in range(0, len(timings), tenth)]
     log_growth = math.log(args.articles) / math.log(10 * args.batch)
     result = {
         "articles": args.articles, "batch": args.batch, "stories": stories,
         "first_10_median_s": round(first, 3), "last_10_median_s": round(last, 3),
         "slowest_s": round(max(timings), 3), "last_over_first": round(last / first, 2),
+        "median_s_by_tenth": deciles,
         "log_size_ratio": round(log_growth, 2),
         "articles_per_s": round(args.articles / sum(timings), 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
