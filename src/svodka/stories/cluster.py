@@ -83,12 +83,15 @@ class StoryIndex(Protocol):
 
 
 class Clusterer:
+    """Places one batch of articles into stories; articles without a date count as of `today`."""
+
     def __init__(self, index: StoryIndex, today: date | None = None):
         self.index = index
         self.today = (today or date.today()).toordinal()
 
     def add(self, articles: list[Article]) -> list[Membership]:
-        """Cluster a batch in publication order; the index sees the batch's own members as it goes."""
+        """Cluster a batch in publication order. Stories and copies the batch itself creates are
+        looked up in memory alongside the index; everything is saved once, at the end."""
         ordered = sorted(articles, key=self.day_of)
         counts = {article.id: article_terms(article) for article in ordered}
         batch_frequencies = Counter(term for terms in counts.values() for term in terms)
