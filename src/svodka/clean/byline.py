@@ -18,6 +18,9 @@ BYLINE = re.compile(
 AUTHOR_LABEL = re.compile(rf"(?i)^({AUTHOR_LABELS})$")
 NAME = re.compile(r"^([A-ZА-ЯЁ][\w'’-]*\.?)(\s+[A-ZА-ЯЁ][\w'’-]*\.?){0,3}$")
 SEPARATORS = re.compile(r"\s*(?:,|;|\s+и\s+|\s+and\s+|&)\s*")
+CREDIT_WORDS = 6
+"""A credit names a source in a few words ("Фото: Михаил Метцель / ТАСС"); after "Источник:" or
+"ВИДЕО:" a longer run is a headline ("Источник: в Махачкале начался штурм дома с боевиками")."""
 CLOSING_WORDS = re.compile(r"(?i)\s*[,/|]\s*(специально для|корреспондент|обозреватель|фото)\b.*$")
 
 
@@ -45,4 +48,6 @@ def parse_byline(text: str) -> Byline | None:
         if not parts or not all(NAME.match(part) for part in parts):
             return None
         return Byline(label, tuple(parts))
+    if len(names.split()) > CREDIT_WORDS:
+        return None
     return Byline(label, ())
