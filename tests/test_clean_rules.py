@@ -238,3 +238,22 @@ def test_cookie_notice_is_chrome():
     notice = "Наш сайт использует файлы Cookie, чтобы предоставлять вам персонализированную информацию."
     spans, article = layout_of(f"{notice}\n\nДума обсудила бюджет\n\n{BODY}")
     assert spans[0] == ("chrome", notice) and article.title == "Дума обсудила бюджет"
+
+
+def test_a_lone_headline_is_title_and_body():
+    article = svodka.process("Правила внесудебного проникновения полицейских в жилище уточнят.")
+    assert article.title == "Правила внесудебного проникновения полицейских в жилище уточнят."
+    assert article.body() == article.title
+
+
+def test_a_teaser_without_body_has_its_lead_as_body():
+    text = ("Nord Stream 2 AG построила свыше 400 километров газопровода 14:19 9 января 2019\n\n"
+            "Компания Nord Stream 2 AG построила свыше 400 километров газопровода по дну Балтийского моря.")
+    article = svodka.process(text)
+    assert article.title.startswith("Nord Stream 2 AG построила")
+    assert article.body().startswith("Компания Nord Stream 2 AG")
+
+
+def test_only_chrome_is_still_refused():
+    with pytest.raises(svodka.InputError, match="site chrome"):
+        svodka.process("Поделиться\n\nВКонтакте\n\nПодписывайтесь на наш канал")

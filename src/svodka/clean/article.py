@@ -43,8 +43,13 @@ def clean(raw: RawDocument, default_date: str | None = None) -> Article:
 
 
 def _headline_only(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """A document that is one headline and nothing else (a bare feed item, a wire flash) is kept:
-    its headline is its body too, so the title is still read from it."""
+    """A document with no body but a lead (a teaser: headline and standfirst) has the lead as its
+    body; one that is a single headline and nothing else (a bare feed item, a wire flash) has the
+    headline as its body too, so the title is still read from it."""
+    if any(span.kind == "body" for span in spans):
+        return spans
+    if any(span.kind == "lead" for span in spans):
+        return tuple(Span(span.start, span.end, "body") if span.kind == "lead" else span for span in spans)
     titles = [span for span in spans if span.kind == "title"]
     if len(titles) == 1 and all(span.kind in ("title", "chrome") for span in spans):
         return tuple(Span(span.start, span.end, "body") if span.kind == "title" else span for span in spans)
