@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..entities.morph import parses
+from ..entities.morph import lemma, parses
 from ..quotes.speaker import PREPOSITIONS, is_nominative_mention
 from ..records import Article, Mention, Participant
 from ..sentences import Sentence, Token
@@ -54,13 +54,13 @@ def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool
     if _takes_part(tokens, index, text):
         return KINDS["meeting"], False
     for parse in parses(token.text)[:2]:
-        lemma = parse.normal_form.replace("ё", "е")
-        if lemma in DISCUSSING and parse.tag.POS in ("VERB", "NOUN", "GRND"):
+        normal = parse.normal_form.replace("ё", "е")
+        if normal in DISCUSSING and parse.tag.POS in ("VERB", "NOUN", "GRND"):
             return KINDS["meeting"], True
-        kind = TRIGGERS.get(lemma)
+        kind = TRIGGERS.get(normal)
         if kind is None or parse.tag.POS not in ("VERB", "INFN", "NOUN", "GRND"):
             continue
-        guard = NOT_EVENTS.get(lemma)
+        guard = NOT_EVENTS.get(normal)
         if guard is not None and guard.match(text[token.start : token.start + 60]):
             return None
         if kind in ("meeting", "negotiations") and CALL_WORDS.search(text[max(0, token.start - 30) : token.end + 30]):
@@ -74,14 +74,9 @@ def _takes_part(tokens: list[Token], index: int, text: str) -> bool:
     if not tokens[index].text.lower().startswith("участи"):
         return False
     near = tokens[max(0, index - 3) : index + 4]
-    if not any(lemma_of(t.text) in ("принять", "принимать") for t in near):
+    if not any(lemma(t.text) in ("принять", "принимать") for t in near):
         return False
     return bool(MEETING_NOUNS.search(text[max(0, tokens[index].start - 300) : tokens[index].start]))
-
-
-def lemma_of(word: str) -> str:
-    found = parses(word)
-    return found[0].normal_form if found else word.lower()
 
 
 def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: int, kind: Kind,
@@ -132,12 +127,7 @@ def _together_with(tokens: list[Token], index: int, actors: list[Mention]) -> li
     """"X вместе с Игорем Сечиным встречались с …": who is "together with" the subject met too."""
     clause_start = _clause_start(tokens, index)
     return [m for m in actors if m.type == "PER" and clause_start <= m.start and m.end <= tokens[index].start
-            and _word_before(tokens, m).lower() in ("с", "со") and _two_words_before(tokens, m) == "вместе"]
-
-
-def _two_words_before(tokens: list[Token], mention: Mention) -> str:
-    before = [t for t in tokens if t.end <= mention.start]
-    return before[-2].text.lower() if len(before) > 1 else ""
+            and _word_before(tokens, m).lower() in ("с", "со") and _word_before(tokens, m, 2).lower() == "вместе"]
 
 
 def _listed_after(text: str, tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
@@ -167,10 +157,10 @@ def _after_preposition(tokens: list[Token], mention: Mention) -> bool:
     return _word_before(tokens, mention).lower() in PREPOSITIONS
 
 
-def _word_before(tokens: list[Token], mention: Mention) -> str:
-    """The token right before the mention ("" at the sentence's start)."""
+def _word_before(tokens: list[Token], mention: Mention, back: int = 1) -> str:
+    """The token `back` places before the mention (1: right before it; "" past the sentence's start)."""
     before = [t for t in tokens if t.end <= mention.start]
-    return before[-1].text if before else ""
+    return before[-back].text if len(before) >= back else ""
 
 
 def _with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
