@@ -29,6 +29,7 @@ from .sqlite_stories import (
     SQLiteStoryIndex,
     ranked_story_ids,
     stories_naming,
+    story_ids_of,
     story_view,
 )
 
@@ -86,40 +87,30 @@ class SQLiteStore:
         return len(pending)
 
     def stories_of(self, article_ids: Sequence[str]) -> dict[str, int]:
-        """The story each of the articles is in (articles not clustered yet are left out)."""
-        found = {}
-        for start in range(0, len(article_ids), 500):
-            chunk = list(article_ids[start : start + 500])
-            found.update(self._db.execute(
-                f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({', '.join('?' * len(chunk))})",
-                chunk).fetchall())
-        return found
+        return story_ids_of(self._db, article_ids)
 
     def stories(self, limit: int | None = None, since: str | None = None,
                 entities: Sequence[str] | None = None) -> list[Story]:
         since_day = date.fromisoformat(since).toordinal() if since else None
-        return [story_view(self._db, story_id, score, breaking, self._loaded)
-                for story_id, score, breaking in ranked_story_ids(self._db, limit, since_day, entities)]
+        return self._views(ranked_story_ids(self._db, limit, since_day, entities))
 
     def story(self, story_id: int) -> Story | None:
-        ranked = {found[0]: found for found in ranked_story_ids(self._db, None, 0, None)}
-        found = ranked.get(story_id)
-        return story_view(self._db, story_id, found[1], found[2], self._loaded) if found else None
+        found = self._views(ranked_story_ids(self._db, None, None, None, [story_id]))
+        return found[0] if found else None
 
     def stories_naming(self, entities: Sequence[str], others: Sequence[str] | None = None,
                        limit: int | None = None) -> list[Story]:
-        ranked = {found[0]: found for found in ranked_story_ids(self._db, None, 0, None)}
-        views = [story_view(self._db, story_id, *ranked[story_id][1:], self._loaded)
-                 for story_id in stories_naming(self._db, entities, others, limit)]
+        ids = stories_naming(self._db, entities, others, limit)
+        views = self._views(ranked_story_ids(self._db, None, None, None, ids)) if ids else []
         return sorted(views, key=lambda story: (story.first_seen, story.id))
+
+    def _views(self, ranked: list[tuple[int, float, bool]]) -> list[Story]:
+        return [story_view(self._db, story_id, score, breaking, self.get) for story_id, score, breaking in ranked]
 
     def thread(self, thread_id: int) -> list[tuple[int, str]]:
         """(story id, first day seen) of every story in the thread, in date order."""
         return [(story_id, date.fromordinal(day).isoformat()) for story_id, day in self._db.execute(
             "SELECT id, first_day FROM stories WHERE thread_id = ? ORDER BY first_day, id", (thread_id,))]
-
-    def _loaded(self, article_id: str) -> Article:
-        return self.get(article_id)
 
     def cluster_pending(self, batch: int = 1000) -> int:
         """Cluster articles stored before stories existed (a store from an older svodka); returns

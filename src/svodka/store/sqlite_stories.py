@@ -115,14 +115,18 @@ VIEW_MEMBERS = 30
 
 
 def ranked_story_ids(db: sqlite3.Connection, limit: int | None, since_day: int | None,
-                     entity_ids: Sequence[str] | None) -> list[tuple[int, float, bool]]:
+                     entity_ids: Sequence[str] | None,
+                     story_ids: Sequence[int] | None = None) -> list[tuple[int, float, bool]]:
     """(story id, score, breaking), best first, of stories seen since `since_day` (else the last
-    RECENT_DAYS of the store) and, when given, naming one of `entity_ids`."""
+    RECENT_DAYS of the store) and, when given, naming one of `entity_ids`; with `story_ids`, of
+    those stories whenever seen."""
     today = db.execute("SELECT max(last_day) FROM stories").fetchone()[0]
     if today is None:
         return []
-    since = since_day if since_day is not None else today - RECENT_DAYS
-    where, parameters = "s.last_day >= ?", [since]
+    if story_ids is not None:
+        where, parameters = f"s.id IN ({_marks(story_ids)})", list(story_ids)
+    else:
+        where, parameters = "s.last_day >= ?", [since_day if since_day is not None else today - RECENT_DAYS]
     if entity_ids is not None:
         where += (" AND s.id IN (SELECT m.story_id FROM mentions n JOIN story_members m ON m.article_id = n.article_id "
                   f"WHERE n.entity_id IN ({_marks(entity_ids)}))")
@@ -137,6 +141,15 @@ def ranked_story_ids(db: sqlite3.Connection, limit: int | None, since_day: int |
         ranked.append((story_id, score(counts, today), is_breaking(counts)))
     ranked.sort(key=lambda item: (-item[1], -item[0]))
     return ranked[:limit] if limit else ranked
+
+
+def story_ids_of(db: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, int]:
+    """The story each of the articles is in (articles not clustered yet are left out)."""
+    found = {}
+    for chunk in _chunks(list(article_ids)):
+        found.update(db.execute(
+            f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({_marks(chunk)})", chunk).fetchall())
+    return found
 
 
 def stories_naming(db: sqlite3.Connection, entity_ids: Sequence[str], other_ids: Sequence[str] | None,
