@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ..records import Article
 from ..sentences import sentences
@@ -49,33 +50,45 @@ def _names(title: str, actor: str) -> bool:
     return len(word) > 2 and word[: max(3, len(word) - 2)].casefold() in title.casefold()
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    article: Article
+    vector: dict[str, float]
+    relevance: float
+
+    @property
+    def outlet(self) -> str:
+        return self.article.outlet or self.article.source
+
+
 def summarise(articles: Sequence[Article], centroid: Mapping[str, float]) -> tuple[str, tuple[str, ...]]:
     """2-4 central, non-redundant sentences from the members' leads and first sentences, preferring
     outlets not yet quoted; returns the text and the ids of the articles it draws from."""
-    candidates = [(position, text, article) for article in articles
-                  for position, text in enumerate(_leading_sentences(article))]
-    scored = [(cosine(_vector(text), centroid) + LEAD_BONUS / (1 + position), text, article)
-              for position, text, article in candidates]
-    chosen: list[tuple[str, Article]] = []
+    candidates = []
+    for article in articles:
+        for position, text in enumerate(_leading_sentences(article)):
+            vector = _vector(text)
+            candidates.append(_Sentence(text, article, vector, cosine(vector, centroid) + LEAD_BONUS / (1 + position)))
+    chosen: list[_Sentence] = []
     limit = SUMMARY_SENTENCES[1] if len({a.outlet or a.source for a in articles}) > 2 else SUMMARY_SENTENCES[0]
-    while scored and len(chosen) < limit:
-        best = max(scored, key=lambda item: _marginal(item, chosen))
-        scored.remove(best)
-        if sum(len(text) for text, _ in chosen) + len(best[1]) > SUMMARY_CHARACTERS and len(chosen) >= SUMMARY_SENTENCES[0]:
+    while candidates and len(chosen) < limit:
+        best = max(candidates, key=lambda candidate: _marginal(candidate, chosen))
+        candidates.remove(best)
+        if sum(len(c.text) for c in chosen) + len(best.text) > SUMMARY_CHARACTERS and len(chosen) >= SUMMARY_SENTENCES[0]:
             break
         if _marginal(best, chosen) > 0 or not chosen:
-            chosen.append((best[1], best[2]))
-    chosen.sort(key=lambda pair: articles.index(pair[1]))
-    return " ".join(text for text, _ in chosen), tuple(dict.fromkeys(article.id for _, article in chosen))
+            chosen.append(best)
+    chosen.sort(key=lambda c: articles.index(c.article))
+    return " ".join(c.text for c in chosen), tuple(dict.fromkeys(c.article.id for c in chosen))
 
 
-def _marginal(item: tuple[float, str, Article], chosen: list[tuple[str, Article]]) -> float:
-    relevance, text, article = item
+def _marginal(candidate: _Sentence, chosen: list[_Sentence]) -> float:
     if not chosen:
-        return relevance
-    overlap = max(cosine(_vector(text), _vector(other)) for other, _ in chosen)
-    new_outlet = 0.1 if all((a.outlet or a.source) != (article.outlet or article.source) for _, a in chosen) else 0.0
-    return relevance - REDUNDANCY * overlap + new_outlet
+        return candidate.relevance
+    overlap = max(cosine(candidate.vector, other.vector) for other in chosen)
+    new_outlet = 0.1 if all(other.outlet != candidate.outlet for other in chosen) else 0.0
+    return candidate.relevance - REDUNDANCY * overlap + new_outlet
 
 
 def _leading_sentences(article: Article) -> list[str]:
