@@ -12,6 +12,7 @@ from .descriptors import adjective_mentions, descriptor_mentions
 from .link import entity_id, entity_of, link
 from .ner import Found, ner_mentions
 from .normal import normalize
+from .products import without_products
 from .propagate import propagated
 
 
@@ -21,7 +22,7 @@ def annotate_entities(article: Article) -> Article:
     found = ner_mentions(analysed, article.spans)
     found = merged(found, propagated(analysed, article.spans, found))
     found = merged(found, gazetteer_mentions(analysed, article.spans, kb))
-    found = with_country_names(analysed, found)
+    found = with_country_names(analysed, without_products(analysed, found))
     mentions, entities = link(analysed, found, kb)
     described = descriptor_mentions(analysed, article.spans, kb, mentions, article.published)
     adjectives = adjective_mentions(analysed, article.spans, kb, mentions + described)

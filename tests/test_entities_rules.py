@@ -1,0 +1,26 @@
+"""Entity rules on sentences written for these tests."""
+import pytest
+
+import svodka
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    article = svodka.process(text + "\n")
+    return [(article.text[m.start:m.end], m.type) for m in article.mentions if m.kind == "name"]
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Строительство газопровода «Северный поток — 2» завершено, сообщил «Газпром». "
+     "По данным компании, Северный поток — 2 готов к работе.", "Северный поток — 2"),
+    ("Минздрав России зарегистрировал вакцину «Спутник V». Вакцину Спутник V разработал Центр "
+     "имени Гамалеи.", "Спутник V"),
+    ("Шаттл «Дискавери» вернулся на Землю. НАСА сообщило, что экипаж «Дискавери» здоров.", "Дискавери"),
+])
+def test_a_quoted_product_name_is_no_mention_anywhere_in_the_article(text, product):
+    found = names(text)
+    assert all(product not in name for name, _ in found)
+    assert any(type == "ORG" for _, type in found)  # the organisations around it still are
+
+
+def test_a_quoted_organisation_after_an_ordinary_noun_stays():
+    assert ("Интерфакс", "ORG") in names("Агентство «Интерфакс» сообщило о продаже банка «Открытие».")
