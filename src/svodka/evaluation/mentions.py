@@ -35,6 +35,8 @@ class NerDocument:
 
     ``optional`` mentions are right if found but not missed if not found: a prediction matching
     one is neither a true nor a false positive (NEREL's spans nested inside a same-type span).
+    ``flat`` gold never annotates a name inside another (SlavicNER), so it cannot judge a
+    prediction nested inside a correct one ("Пакистана" in "Верховный суд Пакистана").
     """
 
     id: str
@@ -42,6 +44,7 @@ class NerDocument:
     gold: tuple[GoldMention, ...]
     topic: str | None = None
     optional: tuple[GoldMention, ...] = ()
+    flat: bool = False
 
 
 @dataclass(frozen=True)

@@ -115,11 +115,13 @@ def match_document(document: NerDocument, predictions: Sequence[Prediction]) -> 
     Recall: a gold mention is found when any prediction hits it. One prediction can so find two
     gold mentions that share a span: factRuEval's "востоке Украины" (found by its name part
     "Украины") and the "Украины" annotated inside it. Predictions that hit only optional gold
-    count neither way.
+    count neither way, and so, where the gold is flat, do predictions nested inside a correct one.
     """
     owner = maximum_matching(predictions, document.gold)
     matched = set(owner.values())
     leftover = [prediction for p, prediction in enumerate(predictions) if p not in matched]
+    if document.flat:
+        leftover = [p for p in leftover if not _nested_in_any(p, [predictions[m] for m in matched])]
     on_optional = set(maximum_matching(leftover, document.optional).values())
     found, missed = [], []
     for g, mention in enumerate(document.gold):
@@ -133,6 +135,14 @@ def match_document(document: NerDocument, predictions: Sequence[Prediction]) -> 
         wrong=tuple(prediction for p, prediction in enumerate(leftover) if p not in on_optional),
         found=tuple(found),
         missed=tuple(missed),
+    )
+
+
+def _nested_in_any(prediction: Prediction, outer: Sequence[Prediction]) -> bool:
+    return any(
+        other.start <= prediction.start and prediction.end <= other.end
+        and (other.start, other.end) != (prediction.start, prediction.end)
+        for other in outer
     )
 
 

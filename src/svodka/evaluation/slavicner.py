@@ -4,7 +4,9 @@ Each ``.tsv`` line is ``start  end  surface  base form  TYPE  cross-lingual id``
 are left out. The original BSNLP releases gave only forms per document; the SlavicNER release adds
 character offsets for every mention, flat (a name inside a longer name, "Пакистана" in "Верховный
 суд Пакистана", is not annotated). Gold is therefore, by default, the annotated mentions at their
-offsets, scored like any other dataset. ``gold="every_occurrence"`` instead builds gold the
+offsets, scored like any other dataset except that a prediction nested inside a correct one is not
+judged (the document is ``flat``): the gold cannot say whether "Пакистана" there is right.
+``gold="every_occurrence"`` instead builds gold the
 BSNLP way, from forms: every whole-word occurrence of an annotated surface form; an occurrence
 inside another one is optional, since BSNLP annotates flat.
 """
@@ -82,7 +84,7 @@ def load_document(tsv_path: Path, raw_path: Path, topic: str, gold: str) -> NerD
         mentions, optional = [a.mention_at(a.start, a.end) for a in annotations], []
     else:
         mentions, optional = every_occurrence(annotations, text)
-    return NerDocument(raw_path.stem, text, tuple(mentions), topic, tuple(optional))
+    return NerDocument(raw_path.stem, text, tuple(mentions), topic, tuple(optional), flat=gold == "offsets")
 
 
 def topics(root: Path) -> list[str]:
