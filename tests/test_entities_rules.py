@@ -24,3 +24,8 @@ def test_a_quoted_product_name_is_no_mention_anywhere_in_the_article(text, produ
 
 def test_a_quoted_organisation_after_an_ordinary_noun_stays():
     assert ("Интерфакс", "ORG") in names("Агентство «Интерфакс» сообщило о продаже банка «Открытие».")
+
+
+def test_a_name_does_not_end_on_a_bracket_it_never_opened():
+    found = names("Оператором проекта выступает компания (Nord Stream AG), зарегистрированная в Швейцарии.")
+    assert all(not name.endswith(")") for name, _ in found)

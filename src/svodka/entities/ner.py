@@ -37,7 +37,7 @@ def ner_mentions(analysed: str, spans: tuple[Span, ...]) -> list[Found]:
 
 
 def _corrected(analysed: str, mention: Found) -> list[Found]:
-    mention = _within_one_line(analysed, mention)
+    mention = _balanced(analysed, _within_one_line(analysed, mention))
     text = analysed[mention.start : mention.end]
     if mention.type == "PER" and _is_title(text):
         return []  # "Президенты предметно обсудили …", capitalised as Belarusian sites write it
@@ -58,6 +58,24 @@ def _split_parenthesised(analysed: str, mention: Found) -> list[Found]:
     outer = Found(mention.start, mention.start + opening, mention.type)
     inner = Found(inner_start, inner_end, mention.type)
     return [outer, inner] if inner_end > inner_start else [outer]
+
+
+PAIRS = {"(": ")", "«": "»", "„": "“", "“": "”", '"': '"'}
+
+
+def _balanced(analysed: str, mention: Found) -> Found:
+    """A name does not end on a bracket or quotation mark it never opened: 'Nord Stream AG)',
+    'Техрик-э-Лабаик Пакистан". One it opens and leaves open ('ОАО «Газпром') is left as NER
+    gives it: factRuEval marks names that way too, SlavicNER with the closing mark."""
+    start, end = mention.start, mention.end
+    for opening, closing in PAIRS.items():
+        text = analysed[start:end]
+        unopened = text.count(closing) > text.count(opening) if opening != closing else text.count(closing) % 2
+        if unopened and text.endswith(closing):
+            end -= 1
+    while end > start and analysed[end - 1] == " ":
+        end -= 1
+    return Found(start, end, mention.type) if (start, end) != (mention.start, mention.end) else mention
 
 
 def _within_one_line(analysed: str, mention: Found) -> Found:
