@@ -29,3 +29,15 @@ def test_a_quoted_organisation_after_an_ordinary_noun_stays():
 def test_a_name_does_not_end_on_a_bracket_it_never_opened():
     found = names("Оператором проекта выступает компания (Nord Stream AG), зарегистрированная в Швейцарии.")
     assert all(not name.endswith(")") for name, _ in found)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Приговоренную к смерти христианку освободили. Приговоренную Асию Биби вывезли из страны.", "Приговоренную"),
+    ("Запишитесь на прививку заранее, советует Анна Попова.", "Запишитесь"),
+])
+def test_a_capitalised_dictionary_word_is_no_person(text, word):
+    assert all(name != word for name, _ in names(text))
+
+
+def test_a_surname_that_is_also_a_word_is_still_a_person():
+    assert ("Навальный", "PER") in names("Навальный заявил, что обжалует приговор.")

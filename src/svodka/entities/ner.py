@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..nlp import models
 from ..records import Span
-from .morph import lemma
+from .morph import WORD, analyzer, is_proper, lemma, parses
 from .words import CONTENT_KINDS
 
 TITLES = frozenset(
@@ -39,7 +39,7 @@ def ner_mentions(analysed: str, spans: tuple[Span, ...]) -> list[Found]:
 def _corrected(analysed: str, mention: Found) -> list[Found]:
     mention = _balanced(analysed, _within_one_line(analysed, mention))
     text = analysed[mention.start : mention.end]
-    if mention.type == "PER" and _is_title(text):
+    if mention.type == "PER" and (_is_title(text) or _is_common_word(text)):
         return []  # "Президенты предметно обсудили …", capitalised as Belarusian sites write it
     if lemma(text) in NOT_NAMES or text.casefold() in NOT_NAMES:
         return []
@@ -91,6 +91,21 @@ NOT_NAMES = frozenset(
     "сми вуз нко ооо оао зао пао ао ип дтп чп ввп ндс жкх мкад covid-19 covid ковид ковид-19 "
     "коронавирус sars-cov-2 вич спид орви брексит брекзит brexit интернет".split()
 )
+
+
+NOT_NAME_PARTS = frozenset("VERB INFN GRND PRTF PRTS ADJF ADJS NPRO ADVB PRCL CONJ PREP INTJ COMP NUMR PRED".split())
+
+
+def _is_common_word(text: str) -> bool:
+    """A dictionary word that is never a name, capitalised at a sentence start: "Опустили",
+    "Приговоренную", "Литовский", "Кто". Surnames that are also words ("Навальный", "Толстой")
+    have a surname reading and stay; so do nouns, which surnames often spell ("Шумов", "Шнур")."""
+    if not WORD.fullmatch(text) or not analyzer().word_is_known(text.lower()):
+        return False
+    readings = parses(text)
+    if not readings or any(is_proper(reading) for reading in readings):
+        return False
+    return readings[0].tag.POS in NOT_NAME_PARTS
 
 
 def _is_title(text: str) -> bool:
