@@ -41,3 +41,19 @@ def test_a_capitalised_dictionary_word_is_no_person(text, word):
 
 def test_a_surname_that_is_also_a_word_is_still_a_person():
     assert ("Навальный", "PER") in names("Навальный заявил, что обжалует приговор.")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Представитель британского правительства отказался от комментариев.", "британского правительства"),
+    ("Заявление опубликовало министерство иностранных дел России.", "министерство иностранных дел России"),
+    ("Решение приняло правительство Германии.", "правительство Германии"),
+    ("Верховный суд Пакистана оправдал женщину.", "Верховный суд Пакистана"),
+])
+def test_a_state_body_named_with_its_country_is_an_organisation(text, body):
+    found = names(text)
+    assert (body, "ORG") in found
+    assert any(type == "LOC" for _, type in found) or "британского" in body  # the country stays
+
+
+def test_a_body_without_a_country_is_no_name():
+    assert names("Правительство одобрило законопроект, а парламент его отклонил.") == []

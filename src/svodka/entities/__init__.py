@@ -22,7 +22,7 @@ def annotate_entities(article: Article) -> Article:
     found = ner_mentions(analysed, article.spans)
     found = merged(found, propagated(analysed, article.spans, found))
     found = merged(found, gazetteer_mentions(analysed, article.spans, kb))
-    found = with_country_names(analysed, without_products(analysed, found))
+    found = with_country_names(analysed, article.spans, without_products(analysed, found), kb)
     mentions, entities = link(analysed, found, kb)
     described = descriptor_mentions(analysed, article.spans, kb, mentions, article.published)
     adjectives = adjective_mentions(analysed, article.spans, kb, mentions + described)

@@ -1,19 +1,84 @@
-"""Institutions named with their country: "МИД Великобритании", "Верховный суд Пакистана" are one
-organisation's name; the country inside stays a mention of its own."""
+"""Institutions named with their country: "МИД Великобритании", "Верховный суд Пакистана",
+"правительства Германии", "британского правительства" are one organisation's name; the country
+inside stays a mention of its own."""
 from __future__ import annotations
 
-from .morph import parses
+from ..records import Span
+from .kb import KnowledgeBase
+from .morph import lemma, parses
 from .ner import Found
+from .words import Word, content_passages
+
+# What a state has one of, as lemma sequences: with a country it names that country's body. (Its
+# army, police or leadership are left out: news datasets disagree on whether those are names.)
+INSTITUTIONS = frozenset(
+    tuple(phrase.split()) for phrase in (
+        "правительство", "кабмин", "кабинет министр", "парламент", "нижний палата парламент",
+        "верхний палата парламент", "госдепартамент", "госдеп", "администрация",
+        "министерство иностранный дело", "министерство оборона", "министерство здравоохранение",
+        "министерство финансы", "министерство юстиция", "министерство внутренний дело",
+        "внешнеполитический ведомство", "мид", "минздрав", "минфин", "минюст", "мвд",
+        "генпрокуратура", "прокуратура", "верховный суд", "конституционный суд", "центробанк",
+        "центральный банк", "национальный банк", "сборная",
+    )
+)
+LONGEST = max(len(phrase) for phrase in INSTITUTIONS)
 
 
-def with_country_names(analysed: str, found: list[Found]) -> list[Found]:
-    """Add an ORG mention spanning an organisation and the place in the genitive right after it."""
-    compounds = [Found(org.start, place.end, "ORG") for org, place in zip(found, found[1:])
-                 if org.type == "ORG" and place.type == "LOC" and analysed[org.end : place.start] == " "
-                 and _genitive(analysed[place.start : place.end])]
-    replaced = {(c.start, c.end) for c in compounds}
-    kept = [m for m in found if not any(m.start == start and m.type == "ORG" for start, _ in replaced)]
-    return sorted(kept + compounds, key=lambda m: (m.start, -m.end))
+def with_country_names(analysed: str, spans: tuple[Span, ...], found: list[Found], kb: KnowledgeBase) -> list[Found]:
+    """`found` with an ORG mention for each institution named with its country: an organisation
+    (found, or a word for a state body) and the place in the genitive right after it, or a place
+    adjective and a word for a state body ("британского правительства")."""
+    passages = list(content_passages(analysed, spans))
+    compounds = [Found(start, place.end, "ORG") for place in found
+                 if place.type == "LOC" and _genitive(analysed[place.start : place.end])
+                 for start in [_organisation_before(analysed, place.start, found, passages)] if start is not None]
+    replaced = {c.start for c in compounds}
+    kept = [m for m in found if not (m.start in replaced and m.type == "ORG")]
+    described = [m for m in _adjective_institutions(passages, kb) if not _overlaps(m, kept + compounds)]
+    return sorted(kept + compounds + described, key=lambda m: (m.start, -m.end))
+
+
+def _organisation_before(analysed: str, end: int, found: list[Found], passages: list[list[Word]]) -> int | None:
+    """Where the organisation ending one space before `end` starts, if one does."""
+    if analysed[end - 1 : end] != " ":
+        return None
+    named = next((m for m in found if m.type == "ORG" and m.end == end - 1), None)
+    if named:
+        return named.start
+    words = next((words for words in passages if words and words[0][0] < end <= words[-1][1] + 1), [])
+    before = [word for word in words if word[1] <= end - 1]
+    if not before or before[-1][1] != end - 1:
+        return None
+    for length in range(min(LONGEST, len(before)), 0, -1):
+        phrase = before[-length:]
+        if tuple(lemma(word) for _, _, word in phrase) in INSTITUTIONS and _adjacent(phrase):
+            return phrase[0][0]
+    return None
+
+
+def _adjective_institutions(passages: list[list[Word]], kb: KnowledgeBase) -> list[Found]:
+    found = []
+    for words in passages:
+        lemmas = [lemma(word) for _, _, word in words]
+        for at, (start, _end, word) in enumerate(words[:-1]):
+            place = kb.by_adjective(word)
+            if place is None or place.type != "LOC":
+                continue
+            for length in range(min(LONGEST, len(words) - at - 1), 0, -1):
+                phrase = words[at + 1 : at + 1 + length]
+                if tuple(lemmas[at + 1 : at + 1 + length]) in INSTITUTIONS and _adjacent(words[at : at + 1 + length]):
+                    found.append(Found(start, phrase[-1][1], "ORG"))
+                    break
+    return found
+
+
+def _adjacent(words: list[Word]) -> bool:
+    return all(nxt[0] - prev[1] == 1 for prev, nxt in zip(words, words[1:]))
+
+
+def _overlaps(mention: Found, others: list[Found]) -> bool:
+    return any(mention.start < other.end and other.start < mention.end for other in others)
 
 
 def _genitive(name: str) -> bool:
