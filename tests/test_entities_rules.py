@@ -57,3 +57,7 @@ def test_a_state_body_named_with_its_country_is_an_organisation(text, body):
 
 def test_a_body_without_a_country_is_no_name():
     assert names("Правительство одобрило законопроект, а парламент его отклонил.") == []
+
+
+def test_a_first_name_is_not_the_town_that_shares_its_lemma():
+    assert ("Бориса", "PER") in names("Премьер-министр поблагодарила Бориса за работу.")

@@ -74,10 +74,21 @@ def _same_shape(known: str, text: str) -> bool:
 
 
 def _group_of(mention: Found, normal: str, groups: dict[str, _Group], kb: KnowledgeBase, analysed: str) -> str:
-    known = kb.by_name(normal) or _of_country(mention, normal, kb, analysed)
+    known = _known(normal, mention.type, kb) or _of_country(mention, normal, kb, analysed)
     key = known.key if known else f"{mention.type}:{' '.join(lemma_key(normal))}"
     groups.setdefault(key, _Group(known.type if known else mention.type, kb=known))
     return key
+
+
+def _known(normal: str, type: str, kb: KnowledgeBase) -> KbEntity | None:
+    """The base's entity of that name, preferring the mention's type. It may turn a place into an
+    organisation ("Кремль"), never a person into a place: "Бориса" is not the town of Борисов,
+    whose name shares its lemma."""
+    same = kb.by_name(normal, type)
+    if same:
+        return same
+    other = kb.by_name(normal)
+    return other if other and (other.type == "PER") == (type == "PER") else None
 
 
 def _of_country(mention: Found, normal: str, kb: KnowledgeBase, analysed: str) -> KbEntity | None:
