@@ -61,3 +61,8 @@ def test_a_body_without_a_country_is_no_name():
 
 def test_a_first_name_is_not_the_town_that_shares_its_lemma():
     assert ("Бориса", "PER") in names("Премьер-министр поблагодарила Бориса за работу.")
+
+
+def test_inflected_brexit_and_pronouns_are_no_names():
+    found = names("Тех, кто голосовал против Брекзита, Тереза Мэй не убедила.")
+    assert [name for name, _ in found] == ["Тереза Мэй"]

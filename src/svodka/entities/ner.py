@@ -39,9 +39,9 @@ def ner_mentions(analysed: str, spans: tuple[Span, ...]) -> list[Found]:
 def _corrected(analysed: str, mention: Found) -> list[Found]:
     mention = _balanced(analysed, _within_one_line(analysed, mention))
     text = analysed[mention.start : mention.end]
-    if mention.type == "PER" and (_is_title(text) or _is_common_word(text)):
+    if mention.type == "PER" and (_is_title(text) or _is_common_word(text, ADJECTIVES)):
         return []  # "Президенты предметно обсудили …", capitalised as Belarusian sites write it
-    if lemma(text) in NOT_NAMES or text.casefold() in NOT_NAMES:
+    if _is_common_word(text) or _is_not_a_name(text):
         return []
     return _split_parenthesised(analysed, mention)
 
@@ -91,21 +91,33 @@ NOT_NAMES = frozenset(
     "сми вуз нко ооо оао зао пао ао ип дтп чп ввп ндс жкх мкад covid-19 covid ковид ковид-19 "
     "коронавирус sars-cov-2 вич спид орви брексит брекзит brexit интернет".split()
 )
+# Stems whose every inflection is one of those: "Брекзита", "Брекситом", "Коронавирусу".
+NOT_NAME_STEMS = ("брексит", "брекзит", "brexit", "коронавирус")
 
 
-NOT_NAME_PARTS = frozenset("VERB INFN GRND PRTF PRTS ADJF ADJS NPRO ADVB PRCL CONJ PREP INTJ COMP NUMR PRED".split())
+NOT_NAME_PARTS = frozenset("VERB INFN GRND PRTF PRTS NPRO ADVB PRCL CONJ PREP INTJ COMP NUMR PRED".split())
+# A capitalised adjective alone is no person, but it is how news corpora mark a place in "Японский
+# премьер" or "Тульской и Амурской областях".
+ADJECTIVES = frozenset({"ADJF", "ADJS"})
 
 
-def _is_common_word(text: str) -> bool:
+def _is_not_a_name(text: str) -> bool:
+    folded = text.casefold()
+    return lemma(text) in NOT_NAMES or folded in NOT_NAMES or folded.startswith(NOT_NAME_STEMS)
+
+
+def _is_common_word(text: str, also: frozenset[str] = frozenset()) -> bool:
     """A dictionary word that is never a name, capitalised at a sentence start: "Опустили",
-    "Приговоренную", "Литовский", "Кто". Surnames that are also words ("Навальный", "Толстой")
+    "Приговоренную", "Кто", "Тех" (pronominal adjectives count as pronouns); parts of speech in
+    `also` count too. Surnames that are also words ("Навальный", "Толстой")
     have a surname reading and stay; so do nouns, which surnames often spell ("Шумов", "Шнур")."""
     if not WORD.fullmatch(text) or not analyzer().word_is_known(text.lower()):
         return False
     readings = parses(text)
     if not readings or any(is_proper(reading) for reading in readings):
         return False
-    return readings[0].tag.POS in NOT_NAME_PARTS
+    best = readings[0].tag
+    return best.POS in NOT_NAME_PARTS or best.POS in also or "Apro" in best
 
 
 def _is_title(text: str) -> bool:
