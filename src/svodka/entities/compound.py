@@ -3,6 +3,8 @@
 inside stays a mention of its own."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..records import Span
 from .kb import KnowledgeBase
 from .morph import lemma, parses
@@ -74,7 +76,7 @@ def _adjective_institutions(passages: list[list[Word]], kb: KnowledgeBase) -> li
 
 
 def _adjacent(words: list[Word]) -> bool:
-    return all(nxt[0] - prev[1] == 1 for prev, nxt in zip(words, words[1:]))
+    return all(nxt[0] - prev[1] == 1 for prev, nxt in pairwise(words))
 
 
 def _overlaps(mention: Found, others: list[Found]) -> bool:

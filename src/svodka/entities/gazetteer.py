@@ -1,10 +1,11 @@
 """Names from the knowledge base that NER missed ("РБ", "СПб", "ЕАЭС" in a title), found by their
-lemmas in the article's content, capitalised as names are."""
+lemmas in the article's content, capitalised as names are. A pronoun is never one, though "Тех"
+shares its lemma with Того."""
 from __future__ import annotations
 
 from ..records import Span
 from .kb import KnowledgeBase
-from .morph import lemma
+from .morph import is_common_word, lemma
 from .ner import Found
 from .words import Word, content_passages
 
@@ -34,7 +35,7 @@ def _longest_at(words, lemmas, index: int, kb: KnowledgeBase) -> tuple[Found, in
     aliases = kb.alias_keys()
     for length in range(min(MAX_WORDS, len(words) - index), 0, -1):
         keys = aliases.get(tuple(lemmas[index : index + length]))
-        if keys and _adjacent(words[index : index + length]):
+        if keys and _adjacent(words[index : index + length]) and not (length == 1 and is_common_word(words[index][2])):
             entity = kb.entities[keys[0]]
             return Found(words[index][0], words[index + length - 1][1], entity.type), length
     return None

@@ -37,3 +37,23 @@ def lemma_key(text: str) -> tuple[str, ...]:
 
 def is_proper(parse) -> bool:
     return any(grammeme in parse.tag for grammeme in PROPER)
+
+
+NOT_NAME_PARTS = frozenset("VERB INFN GRND PRTF PRTS NPRO ADVB PRCL CONJ PREP INTJ COMP NUMR PRED".split())
+# A capitalised adjective alone is no person, but it is how news corpora mark a place in "Японский
+# премьер" or "Тульской и Амурской областях".
+ADJECTIVES = frozenset({"ADJF", "ADJS"})
+
+
+def is_common_word(text: str, also: frozenset[str] = frozenset()) -> bool:
+    """A dictionary word that is never a name, capitalised at a sentence start: "Опустили",
+    "Приговоренную", "Кто", "Тех" (pronominal adjectives count as pronouns); parts of speech in
+    `also` count too. Surnames that are also words ("Навальный", "Толстой") have a surname
+    reading and stay; so do nouns, which surnames often spell ("Шумов", "Шнур")."""
+    if not WORD.fullmatch(text) or not analyzer().word_is_known(text.lower()):
+        return False
+    readings = parses(text)
+    if not readings or any(is_proper(reading) for reading in readings):
+        return False
+    best = readings[0].tag
+    return best.POS in NOT_NAME_PARTS or best.POS in also or "Apro" in best

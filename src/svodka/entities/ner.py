@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..nlp import models
 from ..records import Span
-from .morph import WORD, analyzer, is_proper, lemma, parses
+from .morph import ADJECTIVES, is_common_word, lemma
 from .words import CONTENT_KINDS
 
 TITLES = frozenset(
@@ -39,9 +39,9 @@ def ner_mentions(analysed: str, spans: tuple[Span, ...]) -> list[Found]:
 def _corrected(analysed: str, mention: Found) -> list[Found]:
     mention = _balanced(analysed, _within_one_line(analysed, mention))
     text = analysed[mention.start : mention.end]
-    if mention.type == "PER" and (_is_title(text) or _is_common_word(text, ADJECTIVES)):
+    if mention.type == "PER" and (_is_title(text) or is_common_word(text, ADJECTIVES)):
         return []  # "Президенты предметно обсудили …", capitalised as Belarusian sites write it
-    if _is_common_word(text) or _is_not_a_name(text):
+    if is_common_word(text) or _is_not_a_name(text):
         return []
     return _split_parenthesised(analysed, mention)
 
@@ -95,29 +95,9 @@ NOT_NAMES = frozenset(
 NOT_NAME_STEMS = ("брексит", "брекзит", "brexit", "коронавирус")
 
 
-NOT_NAME_PARTS = frozenset("VERB INFN GRND PRTF PRTS NPRO ADVB PRCL CONJ PREP INTJ COMP NUMR PRED".split())
-# A capitalised adjective alone is no person, but it is how news corpora mark a place in "Японский
-# премьер" or "Тульской и Амурской областях".
-ADJECTIVES = frozenset({"ADJF", "ADJS"})
-
-
 def _is_not_a_name(text: str) -> bool:
     folded = text.casefold()
     return lemma(text) in NOT_NAMES or folded in NOT_NAMES or folded.startswith(NOT_NAME_STEMS)
-
-
-def _is_common_word(text: str, also: frozenset[str] = frozenset()) -> bool:
-    """A dictionary word that is never a name, capitalised at a sentence start: "Опустили",
-    "Приговоренную", "Кто", "Тех" (pronominal adjectives count as pronouns); parts of speech in
-    `also` count too. Surnames that are also words ("Навальный", "Толстой")
-    have a surname reading and stay; so do nouns, which surnames often spell ("Шумов", "Шнур")."""
-    if not WORD.fullmatch(text) or not analyzer().word_is_known(text.lower()):
-        return False
-    readings = parses(text)
-    if not readings or any(is_proper(reading) for reading in readings):
-        return False
-    best = readings[0].tag
-    return best.POS in NOT_NAME_PARTS or best.POS in also or "Apro" in best
 
 
 def _is_title(text: str) -> bool:
