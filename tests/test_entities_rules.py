@@ -66,3 +66,22 @@ def test_a_first_name_is_not_the_town_that_shares_its_lemma():
 def test_inflected_brexit_and_pronouns_are_no_names():
     found = names("Тех, кто голосовал против Брекзита, Тереза Мэй не убедила.")
     assert [name for name, _ in found] == ["Тереза Мэй"]
+
+
+def normals(text: str) -> list[str]:
+    article = svodka.process(text + "\n")
+    return [m.normal for m in article.mentions if m.kind == "name"]
+
+
+def test_a_womans_noun_before_a_name_tells_its_gender():
+    assert set(normals("Суд оправдал христианку Асию Биби. Адвокат христианки Асии Биби доволен.")) \
+        == {"Асия Биби"}
+
+
+def test_a_bare_surname_takes_its_base_form_from_the_full_name():
+    found = normals("Министр Дэвид Дэвис ушёл в отставку. Вместо ушедшего Дэвиса назначен Доминик Рааб.")
+    assert found.count("Дэвис") == 1 and "Дэвиса" not in found
+
+
+def test_adjectives_before_an_abbreviation_take_the_nominative():
+    assert "британский МИД" in normals("Глава британского МИДа подал в отставку.")

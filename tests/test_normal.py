@@ -61,3 +61,12 @@ def test_the_article_verbs_tell_a_womans_name():
                              "предоставили убежище.")
     normals = {m.normal for m in article.mentions if m.type == "PER" and m.kind == "name"}
     assert normals == {"Асия Биби"}
+
+
+@pytest.mark.parametrize("text, normal", [
+    ("британского МИДа", "британский МИД"),
+    ("российским МИДом", "российский МИД"),
+    ("британского правительства", "британское правительство"),
+])
+def test_state_bodies_with_a_place_adjective(text, normal):
+    assert normalize(text, "ORG") == normal

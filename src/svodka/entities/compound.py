@@ -37,7 +37,8 @@ def with_country_names(analysed: str, spans: tuple[Span, ...], found: list[Found
                  for start in [_organisation_before(analysed, place.start, found, passages)] if start is not None]
     replaced = {c.start for c in compounds}
     kept = [m for m in found if not (m.start in replaced and m.type == "ORG")]
-    described = [m for m in _adjective_institutions(passages, kb) if not _overlaps(m, kept + compounds)]
+    described = [m for m in _adjective_institutions(passages, kb) if not _overlaps(m, _outside(m, kept + compounds))]
+    kept = [m for m in kept if not any(_within(m, d) for d in described)]
     return sorted(kept + compounds + described, key=lambda m: (m.start, -m.end))
 
 
@@ -77,6 +78,15 @@ def _adjective_institutions(passages: list[list[Word]], kb: KnowledgeBase) -> li
 
 def _adjacent(words: list[Word]) -> bool:
     return all(nxt[0] - prev[1] == 1 for prev, nxt in pairwise(words))
+
+
+def _within(inner: Found, outer: Found) -> bool:
+    """An organisation "британского МИД" takes the place of the "МИД" NER found inside it."""
+    return inner.type == "ORG" and outer.start <= inner.start and inner.end <= outer.end
+
+
+def _outside(mention: Found, others: list[Found]) -> list[Found]:
+    return [other for other in others if not _within(other, mention)]
 
 
 def _overlaps(mention: Found, others: list[Found]) -> bool:

@@ -6,21 +6,46 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .morph import parses
+from .morph import is_proper, parses
 
 NEXT_WORDS = re.compile(r"^\s+(\w+)(?:\s+(\w+))?")  # not across a comma: "…Дэвиса, но отметила" is Мэй
+WORD_BEFORE = re.compile(r"(\w+)\s+$")
+# Feminine nouns that head a name in the genitive rather than stand beside it: "жена Дэвиса".
+RELATIONS = frozenset(
+    "жена дочь мать сестра вдова супруга подруга бабушка внучка невеста любовница девушка "
+    "мама тётя тетя племянница падчерица свекровь тёща теща партия команда семья".split()
+)
 
 
-def gender_votes(analysed: str, end: int) -> Counter:
+def gender_votes(analysed: str, start: int, end: int) -> Counter:
     """masc/femn votes of the past-tense verbs and short participles right after one mention (a verb
-    before a name agrees with whoever is the subject, often someone else)."""
+    before a name agrees with whoever is the subject, often someone else), and of a woman's noun
+    standing right before it ("христианки Асии Биби"). A name after a preposition is no subject
+    ("по словам Асии Биби, …"), so its verbs do not vote."""
     votes: Counter = Counter()
+    before = WORD_BEFORE.search(analysed[max(0, start - 30) : start])
+    if before and _governs(before.group(1)):
+        return votes
+    if before and _womans_noun(before.group(1)):
+        votes["femn"] += 1
     after = NEXT_WORDS.match(analysed[end : end + 40])
     for word in (word for word in (after.groups() if after else ()) if word):
         gender = _agreeing_gender(word)
         if gender:
             votes[gender] += 1
     return votes
+
+
+def _governs(word: str) -> bool:
+    found = parses(word)
+    return bool(found) and found[0].tag.POS == "PREP"
+
+
+def _womans_noun(word: str) -> bool:
+    """"христианка", "пакистанки", "журналистку": an animate noun that is only ever feminine."""
+    found = [p for p in parses(word) if p.tag.POS == "NOUN"]
+    return bool(found) and word[:1].islower() and found[0].normal_form not in RELATIONS \
+        and all(p.tag.gender == "femn" and p.tag.animacy == "anim" and not is_proper(p) for p in found)
 
 
 def _agreeing_gender(word: str) -> str | None:

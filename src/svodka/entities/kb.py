@@ -55,13 +55,13 @@ class KnowledgeBase:
         self._by_alias: dict[tuple[str, ...], list[str]] = defaultdict(list)
         self._by_adjective: dict[str, str] = {}
         self._by_surname: dict[str, list[str]] = defaultdict(list)
-        self._alias_spelling: dict[tuple[str, ...], str] = {}
+        self._alias_spelling: dict[tuple[tuple[str, ...], bool], str] = {}
         for entity in entities:
             self._index(entity)
 
     def _index(self, entity: KbEntity) -> None:
         for alias in (entity.name, *entity.aliases):
-            self._alias_spelling.setdefault(lemma_key(alias), alias)
+            self._alias_spelling.setdefault((lemma_key(alias), entity.type == "PER"), alias)
             keys = self._by_alias[lemma_key(alias)]
             if entity.key not in keys:
                 keys.append(entity.key)
@@ -76,14 +76,15 @@ class KnowledgeBase:
         matching = [self.entities[key] for key in keys if type is None or self.entities[key].type == type]
         return matching[0] if matching else None
 
-    def nominative(self, text: str) -> str | None:
+    def nominative(self, text: str, type: str) -> str | None:
         """The base's own spelling of `text` when `text` is one of its names, inflected or not
         ("Джо Байдена" → "Джо Байден", "Белоруссии" → "Белоруссия"); a bare surname of a known
         person gives that person's surname ("Байдена" → "Байден")."""
         key = lemma_key(text)
-        if key in self._alias_spelling:
-            return self._alias_spelling[key]
-        if len(key) == 1 and len(self._by_surname.get(key[0], [])) >= 1:
+        spelling = self._alias_spelling.get((key, type == "PER"))  # "Бориса" is never the town Борисов
+        if spelling:
+            return spelling
+        if type == "PER" and len(key) == 1 and self._by_surname.get(key[0]):
             return self.entities[self._by_surname[key[0]][0]].name.split()[-1]
         return None
 

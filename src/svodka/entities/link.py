@@ -42,6 +42,8 @@ def link(analysed: str, found: list[Found], kb: KnowledgeBase) -> tuple[list[Men
     _regender(analysed, found, normals, membership, groups, kb)
     for key, group in groups.items():
         group.normals = [normal for normal, member in zip(normals, membership) if member == key]
+    normals = [_surname_of(groups[key], normal) if f.type == "PER" else normal
+               for f, normal, key in zip(found, normals, membership)]
     mentions = [Mention(f.start, f.end, groups[key].type, normal, groups[key].id)
                 for f, normal, key in zip(found, normals, membership)]
     entities = [_entity(group) for key, group in groups.items() if key in set(membership)]
@@ -51,7 +53,7 @@ def link(analysed: str, found: list[Found], kb: KnowledgeBase) -> tuple[list[Men
 def _normal(text: str, type: str, kb: KnowledgeBase, gender: str | None = None) -> str:
     """The knowledge base spells the names it knows in the nominative; others are inflected here.
     Quoted and abbreviated names keep their own spelling."""
-    known = kb.nominative(text) if type == "PER" or not text.isupper() else None
+    known = kb.nominative(text, type) if type == "PER" or not text.isupper() else None
     return known if known and _same_shape(known, text) else normalize(text, type, gender)
 
 
@@ -62,11 +64,20 @@ def _regender(analysed: str, found: list[Found], normals: list[str], membership:
     votes: dict[str, Counter] = {}
     for mention, key in zip(found, membership):
         if mention.type == "PER" and not groups[key].kb:
-            votes.setdefault(key, Counter()).update(gender_votes(analysed, mention.end))
+            votes.setdefault(key, Counter()).update(gender_votes(analysed, mention.start, mention.end))
     for index, (mention, key) in enumerate(zip(found, membership)):
         gender = decided(votes.get(key, Counter()))
         if gender:
             normals[index] = _normal(analysed[mention.start : mention.end], "PER", kb, gender)
+
+
+def _surname_of(group: _Group, normal: str) -> str:
+    """A bare surname takes its base form from the full name it stands for: "Дэвиса" of
+    "Дэвида Дэвиса" is "Дэвис", which the surname alone could not tell."""
+    full = group.canonical.split()
+    if len(normal.split()) != 1 or len(full) < 2 or lemma(full[-1])[:3] != lemma(normal)[:3]:
+        return normal
+    return full[-1]
 
 
 def _same_shape(known: str, text: str) -> bool:

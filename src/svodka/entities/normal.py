@@ -92,7 +92,7 @@ def _foreign_surname(word: str, anchor) -> str:
 def _head_phrase(words: list[str], preferred: str | None) -> list[str]:
     head = _head_noun(words)
     if head is None:
-        return [_abbreviation(word) for word in words]
+        return _before_abbreviation(words)
     noun = _noun_parse(words[head], words[:head], preferred)
     out = []
     for index, word in enumerate(words):
@@ -102,6 +102,21 @@ def _head_phrase(words: list[str], preferred: str | None) -> list[str]:
             out.append(_inflected(word, noun))
         else:
             out.append(word)
+    return out
+
+
+def _before_abbreviation(words: list[str]) -> list[str]:
+    """"британского МИДа" → "британский МИД": adjectives before an abbreviation take the
+    nominative, masculine where the case ending does not tell (as "МИД", "ЦБ" agree)."""
+    out = [_abbreviation(word) for word in words]
+    at = next((i for i, word in enumerate(words) if word.isupper() or CAPS_WITH_ENDING.match(word)), 0)
+    for index in range(at):
+        adjectives = [p for p in _cyrillic_parses(words[index]) if p.tag.POS in ("ADJF", "PRTF")]
+        if len(adjectives) != len(_cyrillic_parses(words[index])) or not adjectives:
+            return out
+        chosen = next((p for p in adjectives if p.tag.gender == "masc"), adjectives[0])
+        form = chosen.inflect({"nomn", chosen.tag.number or "sing"} | ({chosen.tag.gender} if chosen.tag.gender else set()))
+        out[index] = _shaped(form.word, words[index]) if form else words[index]
     return out
 
 
