@@ -85,3 +85,10 @@ def test_a_bare_surname_takes_its_base_form_from_the_full_name():
 
 def test_adjectives_before_an_abbreviation_take_the_nominative():
     assert "британский МИД" in normals("Глава британского МИДа подал в отставку.")
+
+
+def test_an_adjective_cut_from_a_name_is_no_place():
+    from svodka.entities.ner import Found, _adjective_of_a_noun
+    text = "Проект Северный поток 2 будет реализован, сообщил Японский премьер."
+    assert _adjective_of_a_noun(text, Found(7, 15, "LOC"))
+    assert not _adjective_of_a_noun(text, Found(text.index("Японский"), text.index(" премьер"), "LOC"))

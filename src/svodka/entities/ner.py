@@ -2,11 +2,13 @@
 bylines), corrected for the mistakes it makes on news."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..nlp import models
 from ..records import Span
-from .morph import ADJECTIVES, is_common_word, lemma
+from .kb import knowledge_base
+from .morph import ADJECTIVES, WORD, is_common_word, lemma, parses
 from .words import CONTENT_KINDS
 
 TITLES = frozenset(
@@ -41,9 +43,26 @@ def _corrected(analysed: str, mention: Found) -> list[Found]:
     text = analysed[mention.start : mention.end]
     if mention.type == "PER" and (_is_title(text) or is_common_word(text, ADJECTIVES)):
         return []  # "Президенты предметно обсудили …", capitalised as Belarusian sites write it
-    if is_common_word(text) or _is_not_a_name(text):
+    if is_common_word(text) or _is_not_a_name(text) or _adjective_of_a_noun(analysed, mention):
         return []
     return _split_parenthesised(analysed, mention)
+
+
+NEXT_WORD = re.compile(r" (\w+)")
+
+
+def _adjective_of_a_noun(analysed: str, mention: Found) -> bool:
+    """"Северный" of "Северный поток 2": an adjective alone that no place is the root of, agreeing
+    with the common noun after it, is part of a name NER cut short, not a place."""
+    text = analysed[mention.start : mention.end]
+    following = NEXT_WORD.match(analysed, mention.end)
+    if mention.type != "LOC" or not WORD.fullmatch(text) or not following or not following.group(1).islower():
+        return False
+    adjectives = [p for p in parses(text) if p.tag.POS == "ADJF"]
+    nouns = [p for p in parses(following.group(1)) if p.tag.POS == "NOUN"]
+    return bool(adjectives) and knowledge_base().by_adjective(text) is None and any(
+        a.tag.case == n.tag.case and a.tag.number == n.tag.number and a.tag.gender in (n.tag.gender, None)
+        for a in adjectives for n in nouns)
 
 
 def _split_parenthesised(analysed: str, mention: Found) -> list[Found]:
