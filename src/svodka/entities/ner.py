@@ -40,12 +40,14 @@ def ner_mentions(analysed: str, spans: tuple[Span, ...]) -> list[Found]:
 
 def _corrected(analysed: str, mention: Found) -> list[Found]:
     mention = _balanced(analysed, _within_one_line(analysed, mention))
+    return [part for part in _split_parenthesised(analysed, mention) if _is_a_name(analysed, part)]
+
+
+def _is_a_name(analysed: str, mention: Found) -> bool:
     text = analysed[mention.start : mention.end]
     if mention.type == "PER" and (_is_title(text) or is_common_word(text, ADJECTIVES)):
-        return []  # "Президенты предметно обсудили …", capitalised as Belarusian sites write it
-    if is_common_word(text) or _is_not_a_name(text) or _adjective_of_a_noun(analysed, mention):
-        return []
-    return _split_parenthesised(analysed, mention)
+        return False  # "Президенты предметно обсудили …", capitalised as Belarusian sites write it
+    return not (is_common_word(text) or _is_not_a_name(text) or _adjective_of_a_noun(analysed, mention))
 
 
 NEXT_WORD = re.compile(r" (\w+)")
