@@ -92,3 +92,9 @@ def test_an_adjective_cut_from_a_name_is_no_place():
     text = "Проект Северный поток 2 будет реализован, сообщил Японский премьер."
     assert _adjective_of_a_noun(text, Found(7, 15, "LOC"))
     assert not _adjective_of_a_noun(text, Found(text.index("Японский"), text.index(" премьер"), "LOC"))
+
+
+def test_a_product_the_base_knows_is_no_mention_even_without_context():
+    found = names("Северный поток — 2 достроят в этом году, заявил Олаф Шольц. Россия поставит С-400 Турции.")
+    assert all("поток" not in name and "С-400" not in name for name, _ in found)
+    assert ("Олаф Шольц", "PER") in found and ("Турции", "LOC") in found

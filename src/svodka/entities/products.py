@@ -2,12 +2,14 @@
 "шаттл «Дискавери»", "приложение «Госуслуги»". NER tags such names ORG (sometimes LOC or PER);
 a quoted name right after a noun for a product, vehicle, work or event is none of the three, and
 neither is the same name elsewhere in the article ("… «Северного потока — 2». Северный поток — 2
-обойдется …")."""
+обойдется …"). Nor are the well-known products listed in kb/products.tsv."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
-from .morph import lemma, lemma_key
+from .morph import lemma
 from .ner import Found
 
 PRODUCT_NOUNS = frozenset(
@@ -27,16 +29,28 @@ PRODUCT_NOUNS = frozenset(
     .split()
 )
 
+PARTS = re.compile(r"\w+")
 _NOUN_THEN_QUOTE = re.compile(r"(\w+(?:-\w+)?)\s*[«\"„“]\s*$")
 LOOK_BACK = 40
 
 
 def without_products(analysed: str, found: list[Found]) -> list[Found]:
-    """`found` less the names the article shows to be products, at every place it writes them."""
-    products = {_key(analysed, f) for f in found if _after_product_noun(analysed, f)}
-    if not products:
-        return found
+    """`found` less the names the article shows to be products, at every place it writes them, and
+    less the products the knowledge base knows."""
+    products = {_key(analysed, f) for f in found if _after_product_noun(analysed, f)} | known_products()
     return [f for f in found if _key(analysed, f) not in products]
+
+
+@lru_cache(maxsize=1)
+def known_products() -> frozenset[tuple[str, ...]]:
+    text = resources.files("svodka.entities").joinpath("kb", "products.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
+    return frozenset(product_key(name) for row in rows for field in row for name in field.split("|") if name)
+
+
+def product_key(name: str) -> tuple[str, ...]:
+    """Lemmas of the words, hyphens and dashes aside: "Северного потока-2" → (северный, поток, 2)."""
+    return tuple(lemma(word) for word in PARTS.findall(name))
 
 
 def _after_product_noun(analysed: str, mention: Found) -> bool:
@@ -48,4 +62,4 @@ def _after_product_noun(analysed: str, mention: Found) -> bool:
 
 
 def _key(analysed: str, mention: Found) -> tuple[str, ...]:
-    return lemma_key(analysed[mention.start : mention.end])
+    return product_key(analysed[mention.start : mention.end])
