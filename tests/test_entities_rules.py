@@ -98,3 +98,9 @@ def test_a_product_the_base_knows_is_no_mention_even_without_context():
     found = names("Северный поток — 2 достроят в этом году, заявил Олаф Шольц. Россия поставит С-400 Турции.")
     assert all("поток" not in name and "С-400" not in name for name, _ in found)
     assert ("Олаф Шольц", "PER") in found and ("Турции", "LOC") in found
+
+
+def test_a_surname_named_in_full_once_is_a_person_wherever_it_stands_alone():
+    found = names("Замминистра иностранных дел Григорий Карасин встретился с послом. "
+                  "Карасин отметил, что формат сохранится.")
+    assert ("Карасин", "PER") in found

@@ -16,10 +16,13 @@ def propagated(analysed: str, spans: tuple[Span, ...], found: list[Found]) -> li
 
 
 def _single_word_types(analysed: str, found: list[Found]) -> dict[str, str]:
-    """Lemma → type of the single-word mentions, keeping only lemmas NER always gave one type."""
+    """Lemma → type of the single-word mentions and of the surnames of people named in full
+    ("Карасин" after "Григорий Карасин"), keeping only lemmas NER always gave one type."""
     seen: dict[str, set[str]] = {}
     for mention in found:
         text = analysed[mention.start : mention.end]
         if WORD.fullmatch(text):
             seen.setdefault(lemma(text), set()).add(mention.type)
+        elif mention.type == "PER" and len(words := text.split()) >= 2 and WORD.fullmatch(words[-1]):
+            seen.setdefault(lemma(words[-1]), set()).add("PER")
     return {key: next(iter(kinds)) for key, kinds in seen.items() if len(kinds) == 1}
