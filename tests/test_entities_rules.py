@@ -104,3 +104,9 @@ def test_a_surname_named_in_full_once_is_a_person_wherever_it_stands_alone():
     found = names("Замминистра иностранных дел Григорий Карасин встретился с послом. "
                   "Карасин отметил, что формат сохранится.")
     assert ("Карасин", "PER") in found
+
+
+def test_a_place_inside_an_organisations_name_is_a_mention_of_its_own():
+    found = names("Главный редактор «Эха Москвы» и депутаты «Единой России» ответили журналистам.")
+    assert ("Москвы", "LOC") in found and ("России", "LOC") in found
+    assert ("Эха Москвы", "ORG") in found
