@@ -110,3 +110,9 @@ def test_a_place_inside_an_organisations_name_is_a_mention_of_its_own():
     found = names("Главный редактор «Эха Москвы» и депутаты «Единой России» ответили журналистам.")
     assert ("Москвы", "LOC") in found and ("России", "LOC") in found
     assert ("Эха Москвы", "ORG") in found
+
+
+def test_the_person_an_organisation_is_named_after_is_a_mention_of_its_own():
+    found = names("Глава Центра имени Хруничева и сотрудник Фонда Андрея Первозванного встретились.")
+    assert ("Хруничева", "PER") in found and ("Андрея Первозванного", "PER") in found
+    assert ("Центра имени Хруничева", "ORG") in found

@@ -6,11 +6,12 @@ from dataclasses import replace
 from ..clean.script import analysis_form
 from ..records import Article, Entity, Mention
 from .compound import with_country_names
-from .gazetteer import gazetteer_mentions, places_inside
+from .gazetteer import gazetteer_mentions
 from .kb import knowledge_base
 from .descriptors import adjective_mentions, descriptor_mentions
 from .link import entity_id, entity_of, link
 from .ner import Found, ner_mentions
+from .nested import names_inside
 from .normal import normalize
 from .products import without_products
 from .propagate import propagated
@@ -23,7 +24,7 @@ def annotate_entities(article: Article) -> Article:
     found = merged(found, propagated(analysed, article.spans, found))
     found = merged(found, gazetteer_mentions(analysed, article.spans, kb))
     found = with_country_names(analysed, article.spans, without_products(analysed, found), kb)
-    found = sorted(found + places_inside(analysed, found, kb), key=lambda m: (m.start, -m.end))
+    found = sorted(found + names_inside(analysed, found, kb), key=lambda m: (m.start, -m.end))
     mentions, entities = link(analysed, found, kb)
     described = descriptor_mentions(analysed, article.spans, kb, mentions, article.published)
     adjectives = adjective_mentions(analysed, article.spans, kb, mentions + described)

@@ -7,29 +7,16 @@ from ..records import Span
 from .kb import KnowledgeBase
 from .morph import is_common_word, lemma
 from .ner import Found
-from .words import WORD, Word, content_passages
+from .words import Word, content_passages
 
 MAX_WORDS = 6
 
 
 def gazetteer_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase) -> list[Found]:
-    return [found for words in content_passages(analysed, spans) for found in _in_passage(words, kb)]
+    return [found for words in content_passages(analysed, spans) for found in names_in(words, kb)]
 
 
-def places_inside(analysed: str, found: list[Found], kb: KnowledgeBase) -> list[Found]:
-    """Places the base knows inside organisations' names ("Эха Москвы", "Единой России", "Tele2
-    Россия"), each a mention of its own, as the country in "МИД России" is."""
-    taken = {(f.start, f.end) for f in found}
-    places = []
-    for org in (f for f in found if f.type == "ORG"):
-        text = analysed[org.start : org.end]
-        words = [(org.start + m.start(), org.start + m.end(), m.group()) for m in WORD.finditer(text)]
-        inner = {f for part in (words[1:], words[:-1]) for f in _in_passage(part, kb)}  # never the whole name
-        places += [f for f in inner if f.type == "LOC" and (f.start, f.end) not in taken]
-    return places
-
-
-def _in_passage(words: list[Word], kb: KnowledgeBase) -> list[Found]:
+def names_in(words: list[Word], kb: KnowledgeBase) -> list[Found]:
     lemmas = [lemma(word) for _, _, word in words]
     found, index = [], 0
     while index < len(words):
