@@ -38,7 +38,7 @@ ROOT_QUAD = {"01": 1, "02": 1, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08"
 # lemma → event type; verbs and nouns
 TRIGGERS = {
     "встретиться": "meeting", "встречаться": "meeting", "встреча": "meeting", "беседа": "meeting",
-    "побеседовать": "meeting", "разговор": "meeting", "саммит": "meeting", "переговоры": "negotiations",
+    "побеседовать": "meeting", "беседовать": "meeting", "разговор": "meeting", "саммит": "meeting", "переговоры": "negotiations",
     "переговорить": "negotiations", "созвониться": "call", "позвонить": "call", "визит": "visit",
     "посетить": "visit", "посещать": "visit", "прибыть": "visit", "приехать": "visit", "прилететь": "visit",
     "принять": "host", "принимать": "host", "поздравить": "congratulation", "поздравлять": "congratulation",

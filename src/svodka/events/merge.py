@@ -51,11 +51,12 @@ def _can_open(sighting: Sighting) -> bool:
 
 def _same_happening(found: list[Happening], sighting: Sighting) -> Happening | None:
     """The happening this sighting tells of: same family, the same people (all of the fewer side,
-    at least two where both have two), and no other date; with nobody named, the nearest of its
-    family told before it (or the first)."""
+    at least two where both have two; anyone for people said to take part in it), and no other
+    date; with nobody named, the nearest of its family told before it (or the first)."""
     family = [h for h in found if h.kind.family == sighting.kind.family]
     entities = {p.entity for p in sighting.participants}
-    return _nearest([h for h in family if _shares_people(h, entities) and _dates_agree(h, sighting)], sighting)
+    return _nearest([h for h in family if (sighting.takes_part or _shares_people(h, entities))
+                     and _dates_agree(h, sighting)], sighting)
 
 
 def _shares_people(happening: Happening, entities: set[str]) -> bool:

@@ -28,6 +28,7 @@ TOPIC_CUES = ("обсуд", "рассмотр", "внимани", "вопрос"
 OBJECT_ROLES = {"congratulation": "counterpart", "criticism": "target", "accusation": "target",
                 "host": "visitor", "appointment": "appointee", "sanctions": "target"}
 SUBJECT_ROLES = {"visit": "visitor", "host": "host"}
+TAKING_PART = re.compile(r"(?i)\bучасти[еия]\b")
 MEETING_NOUNS = re.compile(r"(?i)\b(встреч|переговор|заседани|саммит|совещани|консультаци)\w*")
 
 
@@ -44,6 +45,11 @@ class Sighting:
     format: str | None = None
     duration: str | None = None
     topics: list[str] = field(default_factory=list)
+
+    @property
+    def takes_part(self) -> bool:
+        """"примут участие X, Y": new people for a meeting told before, not the same people again."""
+        return self.trigger.text.lower().startswith("участи")
 
 
 def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool] | None:
@@ -63,6 +69,8 @@ def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool
         guard = NOT_EVENTS.get(normal)
         if guard is not None and guard.match(text[token.start : token.start + 60]):
             return None
+        if normal in ("принять", "принимать") and TAKING_PART.search(text[max(0, token.start - 40) : token.start]):
+            return None  # "участие во встрече, вероятно, примет Лавров": taking part, not hosting
         if kind in ("meeting", "negotiations") and CALL_WORDS.search(text[max(0, token.start - 30) : token.end + 30]):
             kind = "call"
         return KINDS[kind], False
@@ -70,13 +78,14 @@ def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool
 
 
 def _takes_part(tokens: list[Token], index: int, text: str) -> bool:
-    """"В ней примут участие Кучма, Зурабов и Тальявини" after a meeting was told of: taking part in it."""
+    """"В ней примут участие Кучма, Зурабов и Тальявини" after a meeting was told of, "участие во
+    встрече, вероятно, примет Лавров": taking part in it."""
     if not tokens[index].text.lower().startswith("участи"):
         return False
-    near = tokens[max(0, index - 3) : index + 4]
+    near = tokens[max(0, index - 3) : index + 8]
     if not any(lemma(t.text) in ("принять", "принимать") for t in near):
         return False
-    return bool(MEETING_NOUNS.search(text[max(0, tokens[index].start - 300) : tokens[index].start]))
+    return bool(MEETING_NOUNS.search(text[max(0, tokens[index].start - 300) : near[-1].end]))
 
 
 def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: int, kind: Kind,
