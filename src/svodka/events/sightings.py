@@ -28,6 +28,7 @@ TOPIC_CUES = ("обсуд", "рассмотр", "внимани", "вопрос"
 OBJECT_ROLES = {"congratulation": "counterpart", "criticism": "target", "accusation": "target",
                 "host": "visitor", "appointment": "appointee", "sanctions": "target"}
 SUBJECT_ROLES = {"visit": "visitor", "host": "host"}
+COMPLEMENTISERS = frozenset({"что"})  # not "чтобы": "X вылетел в Киев, чтобы провести встречу" is X meeting
 TAKING_PART = re.compile(r"(?i)\bучасти[еия]\b")
 MEETING_NOUNS = re.compile(r"(?i)\b(встреч|переговор|заседани|саммит|совещани|консультаци)\w*")
 
@@ -156,8 +157,12 @@ def _genitive_organisation(tokens: list[Token], mention: Mention) -> bool:
 
 
 def _clause_start(tokens: list[Token], index: int) -> int:
+    """Where the trigger's clause starts: after the sentence's last stop, colon or quotation mark,
+    or after ", что" ("Зайберт заявил, что Обама проведет встречу": Обама meets, Зайберт speaks)."""
     for back in range(index - 1, -1, -1):
         if tokens[back].text in ".!?;:«»\"“”":
+            return tokens[back].end
+        if tokens[back].text.lower() in COMPLEMENTISERS and back > 0 and tokens[back - 1].text == ",":
             return tokens[back].end
     return tokens[0].start if tokens else 0
 
