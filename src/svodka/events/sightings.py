@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..entities.morph import lemma, parses
-from ..quotes.speaker import PREPOSITIONS, is_nominative_mention
+from ..quotes.speaker import PREPOSITIONS, gender_of, is_nominative_mention, pronoun_gender
 from ..records import Article, Mention, Participant
 from ..sentences import Sentence, Token
 from .countries import countries_of
@@ -97,7 +97,8 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
     inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
     actors = _outermost([m for m in inside if m.kind in ("name", "descriptor")])
     subjects = (_subjects(text, tokens, index, actors) + _together_with(tokens, index, actors)
-                + _listed_after(text, tokens, index, actors) or _speaker_of(article, tokens[index]))
+                + _listed_after(text, tokens, index, actors) or _pronoun_subject(tokens, index, mentions)
+                or _speaker_of(article, tokens[index]))
     partners = _with(tokens, index, actors)
     if kind.family == "consult" and partners:  # "переговоры госсекретаря США Джона Керри с Лавровым"
         objects = _genitives(tokens, index, actors, _noun_phrase_end(tokens, index))
@@ -131,6 +132,21 @@ def _subjects(text: str, tokens: list[Token], index: int, actors: list[Mention])
                 and is_nominative_mention(mention, text[mention.start : mention.end]):
             found.append(mention)
     return found
+
+
+PRONOUN_REACH = 600  # characters back to the person "он" / "она" stands for
+
+
+def _pronoun_subject(tokens: list[Token], index: int, mentions: list[Mention]) -> list[Mention]:
+    """"В среду он принял в Цетинье президента Австрии": the person named last before "он"."""
+    start = _clause_start(tokens, index)
+    pronoun = next((t for t in tokens[:index] if t.start >= start and pronoun_gender(t.text) in ("masc", "femn")), None)
+    if pronoun is None:
+        return []
+    people = [m for m in mentions if m.type == "PER" and m.kind in ("name", "descriptor")
+              and pronoun.start - PRONOUN_REACH <= m.start and m.end <= pronoun.start]
+    gender = pronoun_gender(pronoun.text)
+    return next(([m] for m in reversed(people) if gender_of(m.normal) in (gender, None)), [])
 
 
 def _together_with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:

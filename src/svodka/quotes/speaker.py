@@ -50,7 +50,7 @@ class Mentions:
     def last_person_before(self, offset: int, gender: str | None, floor: int) -> Mention | None:
         people = [m for m in self.all if m.type == "PER" and floor <= m.start and m.end <= offset]
         for mention in reversed(people):
-            if gender is None or _gender_of(mention.normal) in (gender, None):
+            if gender is None or gender_of(mention.normal) in (gender, None):
                 return mention
         return None
 
@@ -268,7 +268,7 @@ def _last_token(tokens: list[Token], mention: Mention, index: int) -> int:
     return index
 
 
-def _gender_of(name: str) -> str | None:
+def gender_of(name: str) -> str | None:
     found = parses(name.split()[-1]) if name else ()
     genders = {parse.tag.gender for parse in found[:2] if parse.tag.gender in ("masc", "femn")}
     return genders.pop() if len(genders) == 1 else None
