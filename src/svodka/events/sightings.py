@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..entities.morph import lemma, parses
-from ..quotes.speaker import PREPOSITIONS, gender_of, is_nominative_mention, pronoun_gender
+from ..quotes.speaker import (
+    PREPOSITIONS,
+    gender_of,
+    is_nominative_mention,
+    pronoun_gender,
+)
 from ..records import Article, Mention, Participant
 from ..sentences import Sentence, Token
 from .countries import countries_of
