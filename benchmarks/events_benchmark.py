@@ -24,7 +24,6 @@ participant as the ranges of its mentions; ``None``: the text was refused, count
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -32,11 +31,10 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from report import arguments, prf_json, table
+from report import arguments, prf_json, run_by_dataset, table
 
 from svodka.evaluation.meeting_scoring import MeetingCounts
 from svodka.evaluation.meetings import MeetingDocument, load_meetings
-from svodka.evaluation.ner_data import default_data_dir
 from svodka.evaluation.nerel_events import EventDocument, load_nerel_events
 from svodka.evaluation.predicted import PredictedEvent, events_of
 from svodka.evaluation.scoring import Prf
@@ -173,26 +171,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return arguments(__doc__, list(SYSTEMS), "svodka", argv, datasets=DATASETS)
 
 
+def dataset_json(dataset: str, documents: Sequence[Document], scores: dict[str, SystemScore]) -> dict:
+    return {"documents": len(documents), "systems": {name: score_json(score) for name, score in scores.items()}}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-    if not data_dir.is_dir():
-        print(f"no shared datasets at {data_dir}", file=sys.stderr)
-        return 2
-    systems = {name: SYSTEMS[name]() for name in args.systems}
-    datasets = list(DATASETS) if args.dataset == "all" else [args.dataset]
-    report = {}
-    for dataset in datasets:
-        documents = load_documents(dataset, data_dir, args.limit)
-        scores = {name: score_system(predict, dataset, documents) for name, predict in systems.items()}
-        if args.json:
-            report[dataset] = {"documents": len(documents),
-                               "systems": {name: score_json(score) for name, score in scores.items()}}
-        else:
-            print(format_table(dataset, documents, scores), end="\n\n", flush=True)
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    return 0
+    return run_by_dataset(parse_args(argv), DATASETS, SYSTEMS, load_documents, score_system,
+                          dataset_json, format_table)
 
 
 if __name__ == "__main__":

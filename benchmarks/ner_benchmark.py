@@ -20,17 +20,15 @@ ORG 70.99, micro 82.14; SlavicNER micro 78.77, normalisation accuracy 94.71.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from report import arguments, prf_json, table
+from report import arguments, prf_json, run_by_dataset, table
 
 from svodka.evaluation.mentions import ENTITY_TYPES, NerDocument, Prediction
-from svodka.evaluation.ner_data import DATASETS, default_data_dir, load_dataset
+from svodka.evaluation.ner_data import DATASETS, load_dataset
 from svodka.evaluation.scoring import (
     TypeCounts,
     bcubed,
@@ -174,29 +172,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return arguments(__doc__, list(SYSTEMS), "natasha", argv, datasets=DATASETS)
 
 
+def dataset_json(dataset: str, documents: Sequence[NerDocument], scores: dict[str, SystemScore]) -> dict:
+    return {
+        "documents": len(documents),
+        "gold": sum(len(document.gold) for document in documents),
+        "systems": {name: score_json(score) for name, score in scores.items()},
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-    if not data_dir.is_dir():
-        print(f"no shared datasets at {data_dir}", file=sys.stderr)
-        return 2
-    systems = {name: SYSTEMS[name]() for name in args.systems}
-    datasets = list(DATASETS) if args.dataset == "all" else [args.dataset]
-    report = {}
-    for dataset in datasets:
-        documents = load_dataset(dataset, data_dir, args.limit)
-        scores = {name: score_system(predict, documents) for name, predict in systems.items()}
-        if args.json:
-            report[dataset] = {
-                "documents": len(documents),
-                "gold": sum(len(document.gold) for document in documents),
-                "systems": {name: score_json(score) for name, score in scores.items()},
-            }
-        else:
-            print(format_table(dataset, documents, scores), end="\n\n", flush=True)
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    return 0
+    return run_by_dataset(parse_args(argv), DATASETS, SYSTEMS, load_dataset,
+                          lambda predict, _dataset, documents: score_system(predict, documents),
+                          dataset_json, format_table)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from svodka.evaluation.ner_data import default_data_dir
 from svodka.evaluation.scoring import Prf
@@ -50,3 +53,28 @@ def prf_json(prf: Prf) -> dict:
         "found_gold": prf.found_gold,
         "gold": prf.gold,
     }
+
+
+def run_by_dataset(args: argparse.Namespace, datasets: Sequence[str], systems: dict[str, Callable],
+                   load: Callable[[str, Path, int | None], Sequence],
+                   score: Callable[[Callable, str, Sequence], object],
+                   as_json: Callable[[str, Sequence, dict], dict],
+                   as_table: Callable[[str, Sequence, dict], str]) -> int:
+    """Load each chosen system once, then for each chosen dataset score every system on its
+    documents and print a table (or, with --json, one JSON report at the end). 2: no shared data."""
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    if not data_dir.is_dir():
+        print(f"no shared datasets at {data_dir}", file=sys.stderr)
+        return 2
+    loaded = {name: systems[name]() for name in args.systems}
+    report = {}
+    for dataset in list(datasets) if args.dataset == "all" else [args.dataset]:
+        documents = load(dataset, data_dir, args.limit)
+        scores = {name: score(predict, dataset, documents) for name, predict in loaded.items()}
+        if args.json:
+            report[dataset] = as_json(dataset, documents, scores)
+        else:
+            print(as_table(dataset, documents, scores), end="\n\n", flush=True)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0
