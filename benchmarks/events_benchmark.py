@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from report import arguments, prf_json, run_by_dataset, table
+from report import arguments, percent, prf_json, run_by_dataset, table
 
 from svodka.evaluation.meeting_scoring import MeetingCounts
 from svodka.evaluation.meetings import MeetingDocument, load_meetings
@@ -89,10 +89,6 @@ def score_system(predict: Predict, dataset: str, documents: Sequence[Document]) 
     for document in documents:
         counts.add(document, predict(document.text))
     return SystemScore(counts, time.perf_counter() - started)
-
-
-def percent(value: float) -> str:
-    return f"{100 * value:.2f}"
 
 
 def ratio(found: int, total: int) -> str:

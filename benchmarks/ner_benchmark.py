@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from report import arguments, prf_json, run_by_dataset, table
+from report import arguments, percent, prf_json, run_by_dataset, table
 
 from svodka.evaluation.mentions import ENTITY_TYPES, NerDocument, Prediction
 from svodka.evaluation.ner_data import DATASETS, load_dataset
@@ -123,10 +123,6 @@ def score_system(predict: Predict, documents: Sequence[NerDocument]) -> SystemSc
         [predicted_cluster(prediction) for _, prediction in linked],
     )
     return SystemScore(counts, normalisation_accuracy(found), identity, seconds)
-
-
-def percent(value: float) -> str:
-    return f"{100 * value:.2f}"
 
 
 def metric_rows(dataset: str, score: SystemScore) -> dict[str, str]:

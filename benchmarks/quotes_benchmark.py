@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from report import arguments, prf_json, table
+from report import arguments, percent, prf_json, table
 
 from svodka.evaluation.adaq import TAGS, AdaqSentence, alignment_failures, load_adaq
 from svodka.evaluation.ner_data import default_data_dir
@@ -73,10 +73,6 @@ def score_system(predict: Predict, sentences: Sequence[AdaqSentence]) -> SystemS
     for sentence in sentences:
         counts.add(sentence, predict(sentence.text))
     return SystemScore(counts, time.perf_counter() - started)
-
-
-def percent(value: float) -> str:
-    return f"{100 * value:.2f}"
 
 
 def metric_rows(score: SystemScore) -> dict[str, str]:

@@ -43,6 +43,11 @@ def table(title: str, columns: dict[str, dict[str, str]]) -> str:
     return "\n".join(lines)
 
 
+def percent(value: float) -> str:
+    """A share as a table cell: 0.8627 → "86.27"."""
+    return f"{100 * value:.2f}"
+
+
 def prf_json(prf: Prf) -> dict:
     return {
         "precision": prf.precision,
