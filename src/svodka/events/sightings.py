@@ -35,6 +35,7 @@ OBJECT_ROLES = {"congratulation": "counterpart", "criticism": "target", "accusat
 SUBJECT_ROLES = {"visit": "visitor", "host": "host"}
 COMPLEMENTISERS = frozenset({"что"})  # not "чтобы": "X вылетел в Киев, чтобы провести встречу" is X meeting
 TAKING_PART = re.compile(r"(?i)\bучасти[еия]\b")
+WITH = frozenset({"с", "со", "c"})  # the Latin "c" some sites type for "с": "обсуждала c главой МИДа"
 MEETING_NOUNS = re.compile(r"(?i)\b(встреч|переговор|заседани|саммит|совещани|консультаци)\w*")
 
 
@@ -158,7 +159,7 @@ def _together_with(tokens: list[Token], index: int, actors: list[Mention]) -> li
     """"X вместе с Игорем Сечиным встречались с …": who is "together with" the subject met too."""
     clause_start = _clause_start(tokens, index)
     return [m for m in actors if m.type == "PER" and clause_start <= m.start and m.end <= tokens[index].start
-            and _word_before(tokens, m).lower() in ("с", "со") and _word_before(tokens, m, 2).lower() == "вместе"]
+            and _word_before(tokens, m).lower() in WITH and _word_before(tokens, m, 2).lower() == "вместе"]
 
 
 def _listed_after(text: str, tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
@@ -201,7 +202,7 @@ def _word_before(tokens: list[Token], mention: Mention, back: int = 1) -> str:
 def _with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
     """"с Президентом России Владимиром Путиным", "с министром … Белоусовым и … Хрениным": the actors
     right after "с", and those joined to them by "и" or a comma, up to the next verb or clause."""
-    at = next((i for i in range(index + 1, len(tokens)) if tokens[i].text.lower() in ("с", "со")), None)
+    at = next((i for i in range(index + 1, len(tokens)) if tokens[i].text.lower() in WITH), None)
     if at is None:
         return []
     found = []
@@ -225,7 +226,7 @@ def _is_verb(token: Token) -> bool:
 
 
 def _after_other_preposition(tokens: list[Token], mention: Mention) -> bool:
-    return _word_before(tokens, mention).lower() in PREPOSITIONS - {"с", "со"}
+    return _word_before(tokens, mention).lower() in PREPOSITIONS - WITH
 
 
 def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind) -> list[Mention]:
@@ -262,7 +263,7 @@ def _earlier_initiators(text: str, tokens: list[Token], index: int, actors: list
 def _noun_phrase_end(tokens: list[Token], index: int) -> int:
     """Where the genitives of a meeting noun end: at the next verb, "с", or clause mark."""
     for token in tokens[index + 1 :]:
-        if token.text in ".;:!?()–—«»\"" or token.text.lower() in ("с", "со") or _is_verb(token):
+        if token.text in ".;:!?()–—«»\"" or token.text.lower() in WITH or _is_verb(token):
             return token.start
     return tokens[-1].end if tokens else 0
 

@@ -10,7 +10,7 @@ from ..records import Mention
 from ..sentences import Token
 from .cues import word_set
 
-PREPOSITIONS = word_set("в во на с со к ко о об обо по за из от до у при для без над под про через между перед")
+PREPOSITIONS = word_set("c в во на с со к ко о об обо по за из от до у при для без над под про через между перед")  # "c": Latin, typed for "с"
 PRONOUNS = {"он": "masc", "она": "femn", "они": "plur", "я": None, "мы": None, "ты": None, "вы": None}
 TITLES = word_set("господин госпожа г-н г-жа")
 SPEAKING_BODIES = word_set("""пресс-служба ведомство министерство правительство мид кремль администрация
@@ -173,11 +173,12 @@ def _genitive_dependent(word: str) -> bool:
 
 def is_nominative_mention(mention: Mention, surface: str) -> bool:
     """A name is in the nominative when its normal form is how it is written ("Писеев", which the
-    dictionary does not know); a descriptor when its first and last words can be nominative."""
+    dictionary does not know); a descriptor when its head noun can only be nominative ("Министр
+    иностранных дел Малайзии") or its first and last words can be ("российский лидер")."""
     if mention.kind == "name":
         return folded(surface) == folded(mention.normal)
     words = WORD.findall(surface)
-    return bool(words) and _nominative(words[0]) and _nominative(words[-1])
+    return bool(words) and (_only_nominative_noun(words[0]) or _nominative(words[0]) and _nominative(words[-1]))
 
 
 def folded(name: str) -> str:
@@ -248,6 +249,11 @@ def _adjectives_before(tokens: list[Token], index: int) -> int:
 def _nominative_adjective(word: str) -> bool:
     found = parses(word)
     return bool(found) and found[0].tag.POS in ("ADJF", "PRTF") and "nomn" in found[0].tag
+
+
+def _only_nominative_noun(word: str) -> bool:
+    found = [parse for parse in parses(word)[:4] if parse.tag.case]
+    return bool(found) and all(parse.tag.POS == "NOUN" and parse.tag.case == "nomn" for parse in found)
 
 
 def _nominative(word: str) -> bool:
