@@ -40,7 +40,7 @@ from svodka.evaluation.predicted import (
 )
 from svodka.evaluation.quote_scoring import QuoteCounts
 from svodka.evaluation.trigger_scoring import TriggerCounts
-from svodka.records import Article, Event, Mention, Participant, Quote, Range
+from svodka.records import Article, Entity, Event, Mention, Participant, Quote, Range
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +52,7 @@ def write(directory: Path, files: dict[str, str]) -> None:
 
 
 def load_benchmark(name: str, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))  # benchmarks import their shared report.py
     spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, name, module)  # dataclasses look their module up
@@ -170,6 +171,8 @@ ARTICLE = Article(
     id="a", source="t", text="Путин встретился с Лукашенко. Путин сказал: «Да».",
     mentions=(Mention(0, 5, "PER", "Путин", "Q7747"), Mention(19, 28, "PER", "Лукашенко", "Q3"),
               Mention(30, 35, "PER", "Путин", "Q7747"), Mention(0, 5, "PER", "Путин", None)),
+    entities=(Entity("Q7747", "PER", "Владимир Путин"), Entity("Q3", "PER", "Александр Лукашенко"),
+              Entity("Q9", "ORG", "Кремль")),
     quotes=(Quote(45, 47, "Да", "direct", "Q7747", "Путин", 30, 35, "сказал", 36, 42),
             Quote(45, 47, "Да", "direct", None, "эксперты")),
     events=(Event("meeting", "040", (Participant("Q7747", "initiator"), Participant("Q3", "counterpart"),
@@ -183,7 +186,7 @@ def test_quotes_of_an_article():
 
 def test_events_of_an_article_locate_participants_by_their_mentions():
     (event,) = events_of(ARTICLE)
-    assert event == PredictedEvent("meeting", ((0, 29),), (((0, 5), (30, 35)), ((19, 28),), ()))
+    assert event == PredictedEvent("meeting", ((0, 29),), (((0, 5), (30, 35)), ((19, 28),), ()), people=2)
 
 
 # factRuEval meetings
@@ -280,6 +283,15 @@ def test_only_meeting_types_count_and_refusals_are_counted():
     counts = meeting_counts([meeting(A, B)], [predicted(((0, 5),), ((10, 15),), type="call")])
     assert counts.events().f1 == 1.0
     assert meeting_counts([meeting(A, B)], None).refused == 1
+
+
+def test_a_visit_between_two_people_is_a_meeting_unless_told_as_one():
+    host = PredictedEvent("host", ((0, 100),), (((0, 5),), ((10, 15),)), people=2)
+    assert meeting_counts([meeting(A, B)], [host]).events().f1 == 1.0
+    to_a_country = PredictedEvent("visit", ((0, 100),), (((0, 5),), ((10, 15),)), people=1)
+    assert meeting_counts([meeting(A, B)], [to_a_country]).predicted_events == 0
+    told_again = predicted(((0, 5),), ((10, 15),), ((20, 25),))
+    assert meeting_counts([meeting(A, B, C)], [told_again, host]).predicted_events == 1
 
 
 # NEREL events

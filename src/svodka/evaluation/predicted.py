@@ -27,12 +27,14 @@ class PredictedEvent:
     """An event's type, its evidence ranges, and each participant as the ranges that mention it.
 
     A participant the article never mentions by a range (an entity known only by id) has no
-    ranges: it still counts as predicted, and can match nothing.
+    ranges: it still counts as predicted, and can match nothing. ``people`` says how many
+    participants are persons (``None``: not told).
     """
 
     type: str
     evidence: tuple[Span, ...]
     participants: tuple[tuple[Span, ...], ...] = ()
+    people: int | None = None
 
 
 def overlaps(a: Span, b: Span) -> bool:
@@ -90,11 +92,13 @@ def mention_ranges(article) -> dict[str, tuple[Span, ...]]:
 def events_of(article) -> list[PredictedEvent]:
     """An article's events, each participant located by the mentions of its entity."""
     ranges = mention_ranges(article)
+    people = {entity.id for entity in getattr(article, "entities", ()) if entity.type == "PER"}
     return [
         PredictedEvent(
             event.type,
             tuple((evidence.start, evidence.end) for evidence in event.evidence),
             tuple(ranges.get(participant.entity, ()) for participant in event.participants),
+            sum(participant.entity in people for participant in event.participants),
         )
         for event in getattr(article, "events", ())
     ]
