@@ -203,8 +203,19 @@ def _with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mentio
     """"с Президентом России Владимиром Путиным", "с министром … Белоусовым и … Хрениным": the actors
     right after "с", and those joined to them by "и" or a comma, up to the next verb or clause."""
     at = next((i for i in range(index + 1, len(tokens)) if tokens[i].text.lower() in WITH), None)
-    if at is None:
+    if at is None or _meeting_between(tokens, index, at):
         return []
+    return _joined_after(tokens, at, actors)
+
+
+def _between(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
+    """"встреча между премьер-министром Турции Эрдоганом и президентом Украины Януковичем"."""
+    at = next((i for i in range(index + 1, min(index + 3, len(tokens))) if tokens[i].text.lower() == "между"), None)
+    return [] if at is None else _joined_after(tokens, at, actors)
+
+
+def _joined_after(tokens: list[Token], at: int, actors: list[Mention]) -> list[Mention]:
+    """The actors after the preposition at `at`, and those joined to them by "и" or a comma."""
     found = []
     for i in range(at + 1, len(tokens)):
         token = tokens[i]
@@ -214,6 +225,17 @@ def _with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mentio
         if mention is not None and (mention.type == "PER" or not _after_other_preposition(tokens, mention)):
             found.append(mention)
     return found
+
+
+def _meeting_between(tokens: list[Token], index: int, at: int) -> bool:
+    """"переговоры Лаврова и Байдена, …, и встреча Донилона с Путиным": the "с" is the later
+    meeting's."""
+    return any(_is_meeting_word(tokens[i]) for i in range(index + 1, at))
+
+
+def _is_meeting_word(token: Token) -> bool:
+    return token.is_word and any(TRIGGERS.get(p.normal_form) in ("meeting", "negotiations", "call")
+                                 for p in parses(token.text)[:2])
 
 
 def _actor_follows(tokens: list[Token], comma: int, actors: list[Mention]) -> bool:
@@ -236,7 +258,7 @@ def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind)
     after = [m for m in actors if m.type in ACTORS and m.start >= tokens[index].end
              and (kind.family == "consult" or not _after_preposition(tokens, m) or _after_against(tokens, m))]
     if kind.family == "consult":  # "встреча Путина и Лукашенко": genitives right after the noun
-        return _genitives(tokens, index, actors, tokens[index].end + 40)
+        return _between(tokens, index, actors) or _genitives(tokens, index, actors, _noun_phrase_end(tokens, index))
     return after[:1]
 
 
@@ -246,7 +268,21 @@ def _genitives(tokens: list[Token], index: int, actors: list[Mention], end: int)
     if not any(parse.tag.POS == "NOUN" for parse in parses(tokens[index].text)[:1]):
         return []
     return [m for m in actors if m.type == "PER" and tokens[index].end <= m.start <= end
-            and not _after_preposition(tokens, m) and not _subject_of_next_verb(tokens, m)]
+            and not _after_preposition(tokens, m) and not _subject_of_next_verb(tokens, m)
+            and not _possessor(actors, m) and _can_be_genitive(tokens, m)]
+
+
+def _can_be_genitive(tokens: list[Token], mention: Mention) -> bool:
+    """"обсуждение детектива Устиновой, заказанного Нарышкиным": not who discussed it."""
+    last = next(t for t in reversed(tokens) if t.start < mention.end)
+    cases = [parse.tag.case for parse in parses(last.text)[:4] if parse.tag.case]
+    return not cases or "gent" in cases
+
+
+def _possessor(actors: list[Mention], mention: Mention) -> bool:
+    """"встреча советника Обамы Тони Донилона": a person named right before another is whose
+    the other is, not a participant."""
+    return any(other.type == "PER" and 0 <= other.start - mention.end <= 1 for other in actors)
 
 
 def _earlier_initiators(text: str, tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
@@ -296,7 +332,10 @@ def _after_against(tokens: list[Token], mention: Mention) -> bool:
 
 def _speaker_of(article: Article, trigger: Token) -> list[Mention]:
     """"Путин рассказал, что … встречался с Мишустиным": who said so did it, when a person said
-    it ("…, отмечает РБК": an outlet reports, it does not meet)."""
+    it ("…, отмечает РБК": an outlet reports, it does not meet) with a verb of no named subject
+    ("он подчеркнул, что на переговорах с участием Януковича …": the speaker was not there)."""
+    if not _is_verb(trigger):
+        return []
     people = {m.entity for m in article.mentions if m.type == "PER"}
     for quote in article.quotes:
         if quote.start <= trigger.start < quote.end and quote.speaker in people:

@@ -10,7 +10,8 @@ from ..records import Mention
 from ..sentences import Token
 from .cues import word_set
 
-PREPOSITIONS = word_set("c в во на с со к ко о об обо по за из от до у при для без над под про через между перед")  # "c": Latin, typed for "с"
+PREPOSITIONS = word_set("""c в во на с со к ко о об обо по за из от до у при для без над под про через между перед
+вместо кроме помимо среди после около возле ради против благодаря вопреки""")  # "c": Latin, typed for "с"
 PRONOUNS = {"он": "masc", "она": "femn", "они": "plur", "я": None, "мы": None, "ты": None, "вы": None}
 TITLES = word_set("господин госпожа г-н г-жа")
 SPEAKING_BODIES = word_set("""пресс-служба ведомство министерство правительство мид кремль администрация
