@@ -18,6 +18,7 @@ MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", 
                      "ablt": ("ом", "ем", "ём"), "loct": ("е",)}
 SOFT_ENDINGS = ("я", "ю", "ем", "ём")
 HARD_BEFORE_SOFT = "жшщчц"
+VOWELS = "аеёиоуыэюя"  # a soft ending after a vowel: the stem ends in й ("Карзаем" → "Карзай")
 PREFERRED = {"LOC": "Geox", "ORG": "Orgn"}
 FEMININE_ENDINGS = (("ией", "ия"), ("ии", "ия"), ("ию", "ия"), ("ой", "а"), ("ей", "я"), ("ую", "ая"),
                     ("у", "а"), ("ю", "я"))
@@ -84,6 +85,8 @@ def _foreign_surname(word: str, anchor) -> str:
     for ending in MASCULINE_ENDINGS.get(anchor.tag.case, ()):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[: -len(ending)]
+            if stem[-1].lower() in VOWELS and ending in SOFT_ENDINGS + ("е",):
+                return stem + "й"
             soft = ending in SOFT_ENDINGS and stem[-1].lower() not in HARD_BEFORE_SOFT
             return stem + "ь" if soft else stem
     return word
