@@ -54,6 +54,8 @@ TRIGGERS = {
 # or call the article tells of elsewhere, but open none ("Лукашенко и Путин обсудили …")
 DISCUSSING = frozenset({"обсудить", "обсуждать", "обсуждение", "рассмотреть", "затронуть", "уделить",
                         "договориться", "выступить"})
+# passive forms of those: who discusses follows in the instrumental ("обсуждается генсеком ООН Паном Ги Муном")
+PASSIVE_DISCUSSING = frozenset({"обсуждаться", "рассматриваться"})
 # "телефонный разговор", "телефонные переговоры": a call whatever the noun says
 CALL_WORDS = re.compile(r"(?i)\bтелефонн\w+|\bпо телефону\b|\bсозвон\w+|\bвидеосвяз\w+|\bвидеоконференц\w+")
 # a trigger whose word is right but means something else: "принял решение", "принял участие"

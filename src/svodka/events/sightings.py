@@ -22,6 +22,7 @@ from .lexicon import (
     FORMAT,
     KINDS,
     NOT_EVENTS,
+    PASSIVE_DISCUSSING,
     TOPIC_PATTERNS,
     TRIGGERS,
     Kind,
@@ -68,7 +69,7 @@ def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool
         return KINDS["meeting"], False
     for parse in parses(token.text)[:2]:
         normal = parse.normal_form.replace("ё", "е")
-        if normal in DISCUSSING and parse.tag.POS in ("VERB", "NOUN", "GRND"):
+        if (normal in DISCUSSING or normal in PASSIVE_DISCUSSING) and parse.tag.POS in ("VERB", "NOUN", "GRND"):
             return KINDS["meeting"], True
         kind = TRIGGERS.get(normal)
         if kind is None or parse.tag.POS not in ("VERB", "INFN", "NOUN", "GRND"):
@@ -111,7 +112,8 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
         if not subjects and not objects:
             objects = _earlier_initiators(text, tokens, index, actors)
     else:
-        objects = [] if partners else _objects(tokens, index, actors, kind) or _colleague(tokens, index, inside, article)
+        objects = [] if partners else (_agents(tokens, index, actors) or _objects(tokens, index, actors, kind)
+                                       or _colleague(tokens, index, inside, article))
     found.participants = _roles(kind, subjects, partners, objects)
     found.place = _place(text, tokens, actors, _topic_start(passage, sentence))
     found.date, found.precision = event_date(passage, article.published)
@@ -140,6 +142,7 @@ def _subjects(text: str, tokens: list[Token], index: int, actors: list[Mention])
     return found
 
 
+TITLE_WORDS = 5  # words of a title before a name in a list ("руководителем Госдепартамента США")
 PRONOUN_REACH = 600  # characters back to the person "он" / "она" stands for
 
 
@@ -219,7 +222,9 @@ def _joined_after(tokens: list[Token], at: int, actors: list[Mention]) -> list[M
     found = []
     for i in range(at + 1, len(tokens)):
         token = tokens[i]
-        if token.text in ".;:!?()–—«»\"" or _is_verb(token) or token.text == "," and not _actor_follows(tokens, i, actors):
+        named = any(m.start <= token.start < m.end for m in actors)  # "Хамидом Карзаем" is no verb
+        if token.text in ".;:!?()–—«»\"" or not named and _is_verb(token) \
+                or token.text == "," and not _actor_follows(tokens, i, actors):
             break
         mention = next((m for m in actors if m.start == token.start and m.type in ACTORS), None)
         if mention is not None and (mention.type == "PER" or not _after_other_preposition(tokens, mention)):
@@ -239,8 +244,14 @@ def _is_meeting_word(token: Token) -> bool:
 
 
 def _actor_follows(tokens: list[Token], comma: int, actors: list[Mention]) -> bool:
-    following = tokens[comma + 1] if comma + 1 < len(tokens) else None
-    return following is not None and any(m.start == following.start and m.type == "PER" for m in actors)
+    """A person after the comma, right away or after the nouns of their title ("…, руководителем
+    Госдепартамента США Хилари Клинтон")."""
+    for token in tokens[comma + 1 : comma + 1 + TITLE_WORDS]:
+        if any(m.start == token.start and m.type == "PER" for m in actors):
+            return True
+        if not token.is_word or not any(parse.tag.POS == "NOUN" for parse in parses(token.text)[:1]):
+            return False
+    return False
 
 
 def _is_verb(token: Token) -> bool:
@@ -269,14 +280,27 @@ def _genitives(tokens: list[Token], index: int, actors: list[Mention], end: int)
         return []
     return [m for m in actors if m.type == "PER" and tokens[index].end <= m.start <= end
             and not _after_preposition(tokens, m) and not _subject_of_next_verb(tokens, m)
-            and not _possessor(actors, m) and _can_be_genitive(tokens, m)]
+            and not _possessor(actors, m) and _can_be(tokens, m, "gent")]
 
 
-def _can_be_genitive(tokens: list[Token], mention: Mention) -> bool:
-    """"обсуждение детектива Устиновой, заказанного Нарышкиным": not who discussed it."""
-    last = next(t for t in reversed(tokens) if t.start < mention.end)
-    cases = [parse.tag.case for parse in parses(last.text)[:4] if parse.tag.case]
-    return not cases or "gent" in cases
+def _agents(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
+    """"вопрос обсуждается генсеком ООН Паном Ги Муном, главой Афганистана Хамидом Карзаем …": who
+    discusses, in the instrumental after a passive verb."""
+    if not any(parse.normal_form in PASSIVE_DISCUSSING for parse in parses(tokens[index].text)[:1]):
+        return []
+    return [m for m in _joined_after(tokens, index, actors) if m.type == "PER" and _can_be(tokens, m, "ablt")]
+
+
+def _can_be(tokens: list[Token], mention: Mention, case: str) -> bool:
+    """Whether the mention can be in `case` ("обсуждение детектива Устиновой, заказанного
+    Нарышкиным": "Нарышкиным" is no genitive): a name by its last word, a descriptor by its head,
+    the first ("главой Афганистана"); a word the dictionary gives no case can."""
+    within = [t for t in tokens if mention.start <= t.start < mention.end]
+    if not within:
+        return True
+    word = within[0] if mention.kind == "descriptor" else within[-1]
+    cases = [parse.tag.case for parse in parses(word.text) if parse.tag.case]
+    return not cases or case in cases
 
 
 def _possessor(actors: list[Mention], mention: Mention) -> bool:
