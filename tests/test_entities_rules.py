@@ -116,3 +116,24 @@ def test_the_person_an_organisation_is_named_after_is_a_mention_of_its_own():
     found = names("Глава Центра имени Хруничева и сотрудник Фонда Андрея Первозванного встретились.")
     assert ("Хруничева", "PER") in found and ("Андрея Первозванного", "PER") in found
     assert ("Центра имени Хруничева", "ORG") in found
+
+
+def descriptors(text: str, published: str | None = "2021-05-28") -> list[tuple[str, str]]:
+    article = svodka.process(text + "\n", published=published)
+    return [(article.text[m.start:m.end], m.normal) for m in article.mentions if m.kind == "descriptor"]
+
+
+def test_a_post_the_article_fills_by_name_is_that_person_elsewhere_in_it():
+    text = ("Глава МИД Азербайджана Эльмар Мамедъяров прилетел в Москву. Министр иностранных дел "
+            "Азербайджана проведет там переговоры.")
+    assert ("Министр иностранных дел Азербайджана", "Эльмар Мамедъяров") in descriptors(text)
+
+
+def test_a_former_holder_named_in_the_article_does_not_fill_the_post():
+    text = "Бывший президент США Дональд Трамп раскритиковал решение. Президент США выступит завтра."
+    assert ("Президент США", "Джо Байден") in descriptors(text)
+
+
+def test_a_plural_post_of_two_countries_is_both_holders():
+    found = descriptors("Переговоры президентов России и Белоруссии прошли в Сочи.")
+    assert found == [("президентов России", "Владимир Путин"), ("Белоруссии", "Александр Лукашенко")]

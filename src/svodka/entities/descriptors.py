@@ -2,12 +2,13 @@
 article's date (or the one the article names), "белорусский" → Беларусь."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Mention, Span
 from .kb import KbEntity, KnowledgeBase
-from .morph import lemma, lemma_key
+from .morph import lemma, lemma_key, parses
 from .words import WORD, content_passages
 
 MAX_WORDS = 6
@@ -46,29 +47,75 @@ def _demonym(word: str) -> bool:
     return not word.endswith(("ий", "ый", "ой"))
 
 
+@dataclass(frozen=True, slots=True)
+class Sighted:
+    """A descriptor in the text, and the person named right after it, if any."""
+
+    start: int
+    end: int
+    post: Post
+    appositive: Mention | None
+
+
 def descriptor_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase, names: list[Mention],
                         day: str | None) -> list[Mention]:
     """Resolved descriptor mentions; `names` are the article's linked name mentions, `day` its date.
     A descriptor right before a person's name is that person ("госсекретаря США Джона Керри" is
-    Kerry whatever the date); else it is the post's holder on the article's date."""
+    Kerry whatever the date); else it is the post's holder on the article's date, or the person
+    the article names in that post elsewhere ("глава МИД Азербайджана Эльмар Мамедъяров"), which
+    the article knows better than the base's terms of office."""
     named = {m.entity for m in names}
     people = {m.start: m for m in names if m.type == "PER" and m.entity}
-    index = descriptor_index(kb)
+    sighted = list(_sightings(analysed, spans, kb, people))
+    learned = {s.post: s.appositive for s in sighted if s.appositive and not _former(analysed, s.start)}
     mentions = []
+    for found in sighted:
+        holder = found.appositive or learned.get(found.post) or _holder(kb, found.post, named, day)
+        if isinstance(holder, Mention):
+            mentions.append(Mention(found.start, found.end, "PER", holder.normal, holder.entity, "descriptor"))
+        elif holder:
+            mentions.append(Mention(found.start, found.end, "PER", holder.name, holder.key, "descriptor"))
+    return mentions
+
+
+FORMER = frozenset({"бывший", "экс", "прежний", "предыдущий", "покойный", "будущий", "избранный"})
+
+
+def _former(analysed: str, start: int) -> bool:
+    """"бывший президент США Дональд Трамп" says who held the post, not who holds it."""
+    before = WORD.findall(analysed[max(0, start - 30) : start])
+    return bool(before) and lemma(before[-1]) in FORMER
+
+
+def _sightings(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase,
+               people: dict[int, Mention]) -> Iterator[Sighted]:
+    index = descriptor_index(kb)
     for words in content_passages(analysed, spans):
         lemmas = [lemma(word) for _, _, word in words]
         at = 0
         while at < len(words):
             length, post = _longest(index, lemmas, at)
-            start, end = words[at][0], words[at + length - 1][1]
-            appositive = _name_after(analysed, end, people) if post else None
-            holder = _holder(kb, post, named, day) if post and not appositive else None
-            if appositive:
-                mentions.append(Mention(start, end, "PER", appositive.normal, appositive.entity, "descriptor"))
-            elif holder:
-                mentions.append(Mention(start, end, "PER", holder.name, holder.key, "descriptor"))
-            at += length if post else 1
-    return mentions
+            if post:
+                end = words[at + length - 1][1]
+                yield Sighted(words[at][0], end, post, _name_after(analysed, end, people))
+                yield from _coordinated(words, lemmas, at, length, post, kb)
+            at += length
+
+
+def _coordinated(words: list, lemmas: list[str], at: int, length: int, post: Post,
+                 kb: KnowledgeBase) -> Iterator[Sighted]:
+    """"министров иностранных дел Азербайджана и России": a plural post of one country and another
+    is also the other's."""
+    after = at + length
+    if after + 1 >= len(words) or lemmas[after] != "и" or not _plural(words[at][2]):
+        return
+    country = kb.by_name(words[after + 1][2], "LOC")
+    if country is not None and country.key.startswith("country:") and country.country != post.country:
+        yield Sighted(words[after + 1][0], words[after + 1][1], Post(post.office, country.country), None)
+
+
+def _plural(word: str) -> bool:
+    return any("plur" in parse.tag for parse in parses(word)[:1])
 
 
 def adjective_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase,
