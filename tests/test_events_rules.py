@@ -74,3 +74,12 @@ def test_a_with_after_a_second_meeting_noun_is_that_meetings():
 ])
 def test_no_meeting_of_people_only_named_near_one(text):
     assert events(text, "meeting") == []
+
+
+def test_meetings_each_with_someone_the_other_lacks_stay_apart():
+    text = ("Ангела Меркель и Пётр Порошенко договорились с Владимиром Путиным о допуске наблюдателей ОБСЕ. "
+            "Ранее Меркель, Порошенко и Франсуа Олланд выступили с совместным заявлением.")
+    assert sorted(map(sorted, events(text, "meeting"))) == [
+        ["Ангела Меркель", "Владимир Путин", "Пётр Порошенко"],
+        ["Ангела Меркель", "Пётр Порошенко", "Франсуа Олланд"],
+    ]

@@ -60,8 +60,11 @@ def _same_happening(found: list[Happening], sighting: Sighting) -> Happening | N
 
 
 def _shares_people(happening: Happening, entities: set[str]) -> bool:
-    needed = min(2, len(entities), len(happening.roles))
-    return len(entities & set(happening.roles)) >= needed
+    """Enough people in common, and one side's people all on the other's: "Меркель и Порошенко
+    договорились с Путиным" and "Меркель, Порошенко и Олланд выступили с заявлением" are two."""
+    known = set(happening.roles)
+    needed = min(2, len(entities), len(known))
+    return len(entities & known) >= needed and (entities <= known or known <= entities)
 
 
 def _nearest(family: list[Happening], sighting: Sighting) -> Happening | None:
