@@ -137,3 +137,13 @@ def test_a_former_holder_named_in_the_article_does_not_fill_the_post():
 def test_a_plural_post_of_two_countries_is_both_holders():
     found = descriptors("Переговоры президентов России и Белоруссии прошли в Сочи.")
     assert found == [("президентов России", "Владимир Путин"), ("Белоруссии", "Александр Лукашенко")]
+
+
+def test_a_plural_post_of_a_list_of_countries_is_each_holder():
+    found = descriptors("Встреча президентов России, Украины и Франции продолжалась 14 часов.", "2015-02-12")
+    assert [normal for _, normal in found] == ["Владимир Путин", "Пётр Порошенко", "Франсуа Олланд"]
+
+
+def test_the_name_after_an_aides_post_is_the_aides():
+    found = descriptors("Помощник президента России Владислав Сурков прилетел в Минск.", None)
+    assert ("президента России", "Владислав Сурков") not in found

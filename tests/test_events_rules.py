@@ -83,3 +83,12 @@ def test_meetings_each_with_someone_the_other_lacks_stay_apart():
         ["Ангела Меркель", "Владимир Путин", "Пётр Порошенко"],
         ["Ангела Меркель", "Пётр Порошенко", "Франсуа Олланд"],
     ]
+
+
+def test_a_genitive_before_the_verb_is_no_subject_of_it():
+    text = "Встреча президентов России, Украины, Франции и канцлера Германии продолжалась почти 14 часов."
+    article = svodka.process(text, published="2015-02-12")
+    names = {entity.id: entity.name for entity in article.entities}
+    (meeting,) = [event for event in article.events if event.type == "meeting"]
+    assert {names[p.entity] for p in meeting.participants} == {
+        "Владимир Путин", "Пётр Порошенко", "Франсуа Олланд", "Ангела Меркель"}

@@ -97,21 +97,38 @@ def _sightings(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase,
             length, post = _longest(index, lemmas, at)
             if post:
                 end = words[at + length - 1][1]
-                yield Sighted(words[at][0], end, post, _name_after(analysed, end, people))
-                yield from _coordinated(words, lemmas, at, length, post, kb)
+                named = None if _owned(lemmas, words, at) else _name_after(analysed, end, people)
+                yield Sighted(words[at][0], end, post, named)
+                yield from _coordinated(analysed, words, lemmas, at, length, post, kb)
             at += length
 
 
-def _coordinated(words: list, lemmas: list[str], at: int, length: int, post: Post,
+def _owned(lemmas: list[str], words: list, at: int) -> bool:
+    """"помощник президента России Владислав Сурков": the name after a post that depends on a
+    person noun is that person's (the aide's), not the post holder's."""
+    if at == 0:
+        return False
+    return any(parse.tag.POS == "NOUN" and "anim" in parse.tag and not {"Name", "Surn", "Patr"} & parse.tag.grammemes
+               for parse in parses(words[at - 1][2].lower())[:1])
+
+
+def _coordinated(analysed: str, words: list, lemmas: list[str], at: int, length: int, post: Post,
                  kb: KnowledgeBase) -> Iterator[Sighted]:
-    """"министров иностранных дел Азербайджана и России": a plural post of one country and another
-    is also the other's."""
-    after = at + length
-    if after + 1 >= len(words) or lemmas[after] != "и" or not _plural(words[at][2]):
+    """"министров иностранных дел Азербайджана и России", "президентов России, Украины и Франции":
+    a plural post of one country and others is also the others'."""
+    if not _plural(words[at][2]):
         return
-    country = kb.by_name(words[after + 1][2], "LOC")
-    if country is not None and country.key.startswith("country:") and country.country != post.country:
-        yield Sighted(words[after + 1][0], words[after + 1][1], Post(post.office, country.country), None)
+    after = at + length
+    while after < len(words):
+        joined = lemmas[after] == "и"
+        word = after + 1 if joined else after
+        if word >= len(words) or not joined and analysed[words[after - 1][1] : words[after][0]].strip() != ",":
+            return
+        country = kb.by_name(words[word][2], "LOC")
+        if country is None or not country.key.startswith("country:"):
+            return
+        yield Sighted(words[word][0], words[word][1], Post(post.office, country.country), None)
+        after = word + 1
 
 
 def _plural(word: str) -> bool:

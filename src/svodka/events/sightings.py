@@ -329,9 +329,11 @@ def _noun_phrase_end(tokens: list[Token], index: int) -> int:
 
 
 def _subject_of_next_verb(tokens: list[Token], mention: Mention) -> bool:
-    """"В ходе встречи Путин отметил": the name after the noun is the next verb's subject."""
+    """"В ходе встречи Путин отметил": the name after the noun is the next verb's subject ("встреча
+    … канцлера Германии продолжалась": a genitive is not)."""
     following = next((t for t in tokens if t.start >= mention.end), None)
-    return following is not None and any(p.tag.POS == "VERB" for p in parses(following.text)[:1])
+    return following is not None and any(p.tag.POS == "VERB" for p in parses(following.text)[:1]) \
+        and _can_be(tokens, mention, "nomn")
 
 
 def _colleague(tokens: list[Token], index: int, inside: list[Mention], article: Article) -> list[Mention]:
