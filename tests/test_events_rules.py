@@ -92,3 +92,8 @@ def test_a_genitive_before_the_verb_is_no_subject_of_it():
     (meeting,) = [event for event in article.events if event.type == "meeting"]
     assert {names[p.entity] for p in meeting.participants} == {
         "Владимир Путин", "Пётр Порошенко", "Франсуа Олланд", "Ангела Меркель"}
+
+
+def test_accepting_a_thing_is_no_hosting_even_with_words_between():
+    text = "Премьер Иржи Руснок пообещал, что его правительство не будет принимать никаких стратегических решений."
+    assert events(text, "host") == []
