@@ -17,7 +17,8 @@ participant as the ranges of its mentions; ``None``: the text was refused, count
 * ``nerel-dev``: NEREL v1.1 dev, 94 Wikinews articles, 707 EVENT triggers of every kind (deaths,
   elections, trials... and the meetings, visits, appointments, protests svodka extracts). Sentence-
   level trigger recall (a predicted event's evidence contains the trigger), over all triggers,
-  over the kinds svodka extracts, and with the type right; argument recall for found triggers;
+  over the kinds svodka extracts, and with the type right; argument recall for found triggers of
+  those kinds;
   the share of predicted events on a gold trigger. Rules in
   :mod:`svodka.evaluation.trigger_scoring`, kinds in :mod:`svodka.evaluation.nerel_events`.
 """
@@ -110,7 +111,7 @@ def trigger_rows(counts: TriggerCounts) -> dict[str, str]:
         "trigger R all": ratio(*counts.recall("all")),
         "trigger R svodka kinds": ratio(*counts.recall("kinds")),
         "trigger R typed": ratio(*counts.recall("typed")),
-        "argument R (found triggers)": ratio(counts.arguments_found, counts.arguments),
+        "argument R (found, svodka kinds)": ratio(counts.arguments_found, counts.arguments),
         "events on a gold trigger": ratio(counts.events_on_a_trigger, counts.predicted_events),
     }
 

@@ -6,8 +6,11 @@ span, whatever the event's type. Recall is reported over every trigger, over the
 kinds svodka extracts (``kind`` not ``None``, see :mod:`.nerel_events`), and *typed*: a trigger of
 a kind found by an event of that same type.
 
-Arguments: for each found trigger, its gold arguments overlapped by a mention of a participant of
-any event that found it, over all arguments of found triggers.
+Arguments: for each found trigger of the kinds svodka extracts (as the issue asks: "recall of EVENT
+triggers of the kinds you extract and of their AGENT/PARTICIPANT arguments"), its gold arguments
+overlapped by a mention of a participant of any event that found it, over all arguments of those
+triggers. A trigger of another kind found by accident (a sentence telling of a death and a visit)
+says nothing of svodka's arguments.
 
 Precision-like: the share of predicted events whose evidence contains at least one gold EVENT
 trigger (NEREL annotates far more than svodka extracts, so an event without one is not
@@ -69,8 +72,9 @@ class TriggerCounts:
             return
         self.found[trigger.kind] += 1
         self.found_typed[trigger.kind] += any(event.type == trigger.kind for event in finders)
-        self.arguments += len(trigger.arguments)
-        self.arguments_found += found_arguments(trigger, finders)
+        if trigger.kind is not None:
+            self.arguments += len(trigger.arguments)
+            self.arguments_found += found_arguments(trigger, finders)
 
     def recall(self, scope: str = "all") -> tuple[int, int]:
         """(found, gold) for ``scope``: ``all`` triggers, ``kinds`` svodka extracts, ``typed``."""
