@@ -285,11 +285,13 @@ def test_only_meeting_types_count_and_refusals_are_counted():
     assert meeting_counts([meeting(A, B)], None).refused == 1
 
 
-def test_a_visit_between_two_people_is_a_meeting_unless_told_as_one():
+def test_hosting_two_people_is_a_meeting_unless_told_as_one():
     host = PredictedEvent("host", ((0, 100),), (((0, 5),), ((10, 15),)), people=2)
     assert meeting_counts([meeting(A, B)], [host]).events().f1 == 1.0
-    to_a_country = PredictedEvent("visit", ((0, 100),), (((0, 5),), ((10, 15),)), people=1)
-    assert meeting_counts([meeting(A, B)], [to_a_country]).predicted_events == 0
+    one_person = PredictedEvent("host", ((0, 100),), (((0, 5),), ((10, 15),)), people=1)
+    assert meeting_counts([meeting(A, B)], [one_person]).predicted_events == 0
+    travelling_together = PredictedEvent("visit", ((0, 100),), (((0, 5),), ((10, 15),)), people=2)
+    assert meeting_counts([meeting(A, B)], [travelling_together]).predicted_events == 0
     told_again = predicted(((0, 5),), ((10, 15),), ((20, 25),))
     assert meeting_counts([meeting(A, B, C)], [told_again, host]).predicted_events == 1
 

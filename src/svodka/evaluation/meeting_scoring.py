@@ -1,9 +1,9 @@
 """Scoring predicted meetings against factRuEval's Meeting facts: participants and whole events.
 
-Predicted events of the types in ``MEETING_TYPES`` count as meetings, and so does a visit or its
-hosting between two or more people ("он принял в Цетинье президента Австрии Хайнца Фишера":
-a Meeting in factRuEval) unless a meeting of the article already has all its people (the visit is
-that meeting told again). A predicted participant
+Predicted events of the types in ``MEETING_TYPES`` count as meetings, and so does the hosting of
+a visit between two or more people ("он принял в Цетинье президента Австрии Хайнца Фишера": a
+Meeting in factRuEval) unless a meeting of the article already has all its people (the hosting is
+that meeting told again). A visit does not: those who travel together do not meet each other. A predicted participant
 *matches* a gold one when any range that mentions it overlaps any span of any mention of the gold
 participant. Two events share as many participants as a one-to-one pairing of matching
 participants can pair. In each document, predicted and gold meetings are paired one-to-one,
@@ -25,14 +25,14 @@ from svodka.evaluation.predicted import PredictedEvent, any_overlap
 from svodka.evaluation.scoring import Prf, maximum_pairs
 
 MEETING_TYPES = frozenset({"meeting", "call", "negotiations"})
-VISIT_TYPES = frozenset({"visit", "host"})
+HOSTING_TYPES = frozenset({"host"})
 
 
 def meetings_among(events: Sequence[PredictedEvent]) -> list[PredictedEvent]:
     meetings = [event for event in events if event.type in MEETING_TYPES]
-    visits = [event for event in events if event.type in VISIT_TYPES and (event.people or 0) >= 2
-              and not any(set(event.participants) <= set(meeting.participants) for meeting in meetings)]
-    return meetings + visits
+    hostings = [event for event in events if event.type in HOSTING_TYPES and (event.people or 0) >= 2
+                and not any(set(event.participants) <= set(meeting.participants) for meeting in meetings)]
+    return meetings + hostings
 
 
 def shared_participants(predicted: PredictedEvent, gold: GoldMeeting) -> int:
