@@ -97,3 +97,25 @@ def test_a_genitive_before_the_verb_is_no_subject_of_it():
 def test_accepting_a_thing_is_no_hosting_even_with_words_between():
     text = "Премьер Иржи Руснок пообещал, что его правительство не будет принимать никаких стратегических решений."
     assert events(text, "host") == []
+
+
+@pytest.mark.parametrize("text, kind, people", [
+    ("Вчера в Сочи встретились Владимир Путин и Александр Лукашенко.", "meeting",
+     {"Владимир Путин", "Александр Лукашенко"}),
+    ("С юбилеем ветерана поздравили королева Елизавета II и премьер-министр Борис Джонсон.", "congratulation",
+     {"Елизавета II", "Борис Джонсон"}),
+])
+def test_subjects_after_the_verb(text, kind, people):
+    assert participants(text, kind) == people
+
+
+def test_a_name_after_a_transitive_verb_that_may_be_its_object_is_no_subject():
+    article = svodka.process("Вчера коллеги поздравили Шойгу с днём рождения.", published="2024-06-01")
+    (congratulation,) = [event for event in article.events if event.type == "congratulation"]
+    assert [p.role for p in congratulation.participants] == ["counterpart"]
+
+
+def test_the_appointee_is_a_person_not_the_body_named_first():
+    text = ("Премьер-министр Дмитрий Медведев назначил руководителем Федеральной службы по надзору в сфере "
+            "образования Ивана Муравьева.")
+    assert participants(text, "appointment") == {"Дмитрий Медведев", "Иван Муравьев"}

@@ -105,7 +105,7 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
     actors = _outermost([m for m in inside if m.kind in ("name", "descriptor")])
     subjects = (_subjects(text, tokens, index, actors) + _together_with(tokens, index, actors)
                 + _listed_after(text, tokens, index, actors) or _pronoun_subject(tokens, index, mentions)
-                or _speaker_of(article, tokens[index]))
+                or _inverted_subjects(tokens, index, actors, kind) or _speaker_of(article, tokens[index]))
     partners = _with(tokens, index, actors)
     if kind.family == "consult" and partners:  # "переговоры госсекретаря США Джона Керри с Лавровым"
         objects = _genitives(tokens, index, actors, _noun_phrase_end(tokens, index))
@@ -172,6 +172,33 @@ def _listed_after(text: str, tokens: list[Token], index: int, actors: list[Menti
         return []
     return [m for m in actors if m.type == "PER" and m.start >= tokens[index].end
             and not _after_preposition(tokens, m) and is_nominative_mention(m, text[m.start : m.end])]
+
+
+def _inverted_subjects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind) -> list[Mention]:
+    """"С юбилеем капитана поздравили королева Елизавета II и премьер-министр Борис Джонсон",
+    "В Сочи встретились Путин и Лукашенко": people right after a verb in a form only a subject
+    takes (not "Шойгу", which may be its object)."""
+    if not _is_verb(tokens[index]):
+        return []
+    intransitive = kind.family == "consult"  # "встретились Путин и Лукашенко": no object to take
+    return [m for m in _joined_after(tokens, index, actors) if m.type == "PER" and (
+        _only_nominative(tokens, m) or intransitive and _can_be(tokens, m, "nomn"))]
+
+
+def _only_nominative(tokens: list[Token], mention: Mention) -> bool:
+    within = [t for t in tokens if mention.start <= t.start < mention.end and t.is_word]
+    if mention.kind != "descriptor":  # a name by its last inflected word ("Елизавета" of "Елизавета II")
+        within.reverse()
+    cases = next((_person_cases(t.text) for t in within if _person_cases(t.text)), set())
+    return cases == {"nomn"}
+
+
+def _person_cases(word: str) -> set[str]:
+    """The cases a word can be in as a person's name or title ("Путин": nominative; not also the
+    genitive plural of "путина")."""
+    found = [p for p in parses(word) if p.tag.case]
+    animate = [p for p in found if "anim" in p.tag]
+    return {p.tag.case for p in animate or found}
 
 
 def _genitive_organisation(tokens: list[Token], mention: Mention) -> bool:
@@ -266,7 +293,8 @@ def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind)
     is_noun = any(parse.tag.POS == "NOUN" for parse in parses(tokens[index].text)[:1])
     if kind.type not in OBJECT_ROLES and not (kind.family == "consult" and is_noun):
         return []
-    after = [m for m in actors if m.type in ACTORS and m.start >= tokens[index].end
+    wanted = ("PER",) if kind.type == "appointment" else ACTORS  # "назначил руководителем службы Муравьева"
+    after = [m for m in actors if m.type in wanted and m.start >= tokens[index].end
              and (kind.family == "consult" or not _after_preposition(tokens, m) or _after_against(tokens, m))]
     if kind.family == "consult":  # "встреча Путина и Лукашенко": genitives right after the noun
         return _between(tokens, index, actors) or _genitives(tokens, index, actors, _noun_phrase_end(tokens, index))
