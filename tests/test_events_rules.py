@@ -119,3 +119,23 @@ def test_the_appointee_is_a_person_not_the_body_named_first():
     text = ("Премьер-министр Дмитрий Медведев назначил руководителем Федеральной службы по надзору в сфере "
             "образования Ивана Муравьева.")
     assert participants(text, "appointment") == {"Дмитрий Медведев", "Иван Муравьев"}
+
+
+def test_a_title_standing_for_a_person_named_before_is_that_person():
+    text = ("Хиллари Клинтон интересовалась судьбой феминисток. Тогда экс-госсекретарь обсуждала "
+            "их дело с главой российского МИДа Сергеем Лавровым.")
+    assert participants(text, "meeting") == {"Хиллари Клинтон", "Сергей Лавров"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Операторами фильма выступили Михаил Агранович и Михаил Хасая.", "meeting"),
+    ("Сегодня премьер-министр Тереза Мэй приняла отставку Бориса Джонсона.", "host"),
+])
+def test_no_event(text, kind):
+    assert events(text, kind) == []
+
+
+def test_a_name_after_with_that_is_the_next_verbs_subject_is_no_partner():
+    text = ("Премьер-министр Тереза Мэй провела встречу в пятницу, но после консультаций с друзьями и "
+            "союзниками Борис Джонсон решил уйти.")
+    assert "Борис Джонсон" not in set().union(*events(text, "meeting"))

@@ -105,7 +105,8 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
     actors = _outermost([m for m in inside if m.kind in ("name", "descriptor")])
     subjects = (_subjects(text, tokens, index, actors) + _together_with(tokens, index, actors)
                 + _listed_after(text, tokens, index, actors) or _pronoun_subject(tokens, index, mentions)
-                or _inverted_subjects(tokens, index, actors, kind) or _speaker_of(article, tokens[index]))
+                or (not joins_only and _inverted_subjects(tokens, index, actors, kind))
+                or _speaker_of(article, tokens[index]))
     partners = _with(tokens, index, actors)
     if kind.family == "consult" and partners:  # "переговоры госсекретаря США Джона Керри с Лавровым"
         objects = _genitives(tokens, index, actors, _noun_phrase_end(tokens, index))
@@ -149,13 +150,27 @@ PRONOUN_REACH = 600  # characters back to the person "он" / "она" stands fo
 def _pronoun_subject(tokens: list[Token], index: int, mentions: list[Mention]) -> list[Mention]:
     """"В среду он принял в Цетинье президента Австрии": the person named last before "он"."""
     start = _clause_start(tokens, index)
-    pronoun = next((t for t in tokens[:index] if t.start >= start and pronoun_gender(t.text) in ("masc", "femn")), None)
+    pronoun = next((t for t in tokens[:index] if t.start >= start and (pronoun_gender(t.text) in ("masc", "femn")
+                    or _title_noun(t) and not any(m.start <= t.start < m.end for m in mentions))), None)
     if pronoun is None:
         return []
     people = [m for m in mentions if m.type == "PER" and m.kind in ("name", "descriptor")
               and pronoun.start - PRONOUN_REACH <= m.start and m.end <= pronoun.start]
-    gender = pronoun_gender(pronoun.text)
+    gender = pronoun_gender(pronoun.text) or _past_gender(tokens[index])
     return next(([m] for m in reversed(people) if gender_of(m.normal) in (gender, None)), [])
+
+
+def _title_noun(token: Token) -> bool:
+    """"экс-госсекретарь обсуждала …", "Блогер подчеркнул …": a person's title or trade standing
+    for them, in the nominative singular."""
+    found = parses(token.text.lower())[:1]
+    return bool(found) and found[0].tag.POS == "NOUN" and "anim" in found[0].tag and found[0].tag.case == "nomn" \
+        and found[0].tag.number == "sing" and not {"Name", "Surn", "Patr"} & found[0].tag.grammemes
+
+
+def _past_gender(token: Token) -> str | None:
+    found = parses(token.text)[:1]
+    return found[0].tag.gender if found and found[0].tag.tense == "past" else None
 
 
 def _together_with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
@@ -234,8 +249,8 @@ def _with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mentio
     right after "с", and those joined to them by "и" or a comma, up to the next verb or clause."""
     at = next((i for i in range(index + 1, len(tokens)) if tokens[i].text.lower() in WITH), None)
     if at is None or _meeting_between(tokens, index, at):
-        return []
-    return _joined_after(tokens, at, actors)
+        return []  # "с друзьями и союзниками Джонсон решил": Джонсон is no one's partner
+    return [m for m in _joined_after(tokens, at, actors) if not _subject_of_next_verb(tokens, m)]
 
 
 def _between(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
