@@ -72,3 +72,12 @@ def test_the_article_verbs_tell_a_womans_name():
 ])
 def test_state_bodies_with_a_place_adjective(text, normal):
     assert normalize(text, "ORG") == normal
+
+
+@pytest.mark.parametrize("written, base", [
+    ("Григорием Карасиным", "Григорий Карасин"),  # the dictionary reads "Карасиным" only as an adjective
+    ("Григория Карасина", "Григорий Карасин"),
+    ("Анной Карасиной", "Анна Карасина"),
+])
+def test_russian_surnames_the_dictionary_reads_as_adjectives(written, base):
+    assert normalize(written, "PER") == base

@@ -15,11 +15,12 @@ HEAD_STOPS = {"им", "имени", "«", '"', "(", "„", "“"}
 # Case endings of masculine foreign surnames pymorphy does not know ("Доминика Рааба" → "Рааб").
 # Soft stems take ь back ("Скрипаля" → "Скрипаль"), except after hushing letters and ц ("Курцем" → "Курц").
 MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"),
-                     "ablt": ("ом", "ем", "ём"), "loct": ("е",)}
+                     "ablt": ("ом", "ем", "ём", "ым"), "loct": ("е",)}  # "ым": "Карасиным" → "Карасин"
 SOFT_ENDINGS = ("я", "ю", "ем", "ём")
 HARD_BEFORE_SOFT = "жшщчц"
 VOWELS = "аеёиоуыэюя"  # a soft ending after a vowel: the stem ends in й ("Карзаем" → "Карзай")
 PREFERRED = {"LOC": "Geox", "ORG": "Orgn"}
+RUSSIAN_FEMININE_SURNAME = re.compile(r"^(\w{2,}(?:ин|ын|ов|ев|ёв))(?:ой|ою|у)$")
 FEMININE_ENDINGS = (("ией", "ия"), ("ии", "ия"), ("ию", "ия"), ("ой", "а"), ("ей", "я"), ("ую", "ая"),
                     ("у", "а"), ("ю", "я"))
 
@@ -68,7 +69,7 @@ def _person_word(word: str, anchor) -> str:
         agreeing = [p for p in found if p.tag.case == anchor.tag.case
                     and ("ms-f" in p.tag or p.tag.gender == anchor.tag.gender)]
         if not any(p.is_known or _person_like(p) for p in agreeing):
-            return _foreign_surname(word, anchor) if found else word
+            return _foreign_surname(word, anchor)  # also one read only as an adjective ("Карасиным")
         found = agreeing
     proper = [p for p in found if is_proper(p)] or found
     return _inflected(word, proper[0] if proper else None)
@@ -79,9 +80,13 @@ def _person_like(parse) -> bool:
 
 
 def _foreign_surname(word: str, anchor) -> str:
-    """Masculine surnames the dictionary lacks decline like consonant stems; feminine ones do not."""
-    if anchor.tag.gender != "masc" or "Fixd" in anchor.tag:
+    """Masculine surnames the dictionary lacks decline like consonant stems; feminine ones do not,
+    but for Russian ones in -ина / -ова ("Анной Карасиной" → "Карасина")."""
+    if "Fixd" in anchor.tag:
         return word
+    if anchor.tag.gender != "masc":
+        russian = RUSSIAN_FEMININE_SURNAME.match(word)
+        return russian.group(1) + "а" if russian and anchor.tag.case != "nomn" else word
     for ending in MASCULINE_ENDINGS.get(anchor.tag.case, ()):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[: -len(ending)]
