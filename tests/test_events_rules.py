@@ -139,3 +139,15 @@ def test_a_name_after_with_that_is_the_next_verbs_subject_is_no_partner():
     text = ("Премьер-министр Тереза Мэй провела встречу в пятницу, но после консультаций с друзьями и "
             "союзниками Борис Джонсон решил уйти.")
     assert "Борис Джонсон" not in set().union(*events(text, "meeting"))
+
+
+def test_who_reports_in_a_clause_before_the_meeting_takes_no_part_in_it():
+    text = ("Виктория Нуланд отправилась в Киев, напомнил представитель госдепа Джефф Раттке, затем "
+            "последовала её встреча с Сергеем Рябковым в Москве.")
+    assert "Джефф Раттке" not in set().union(*events(text, "meeting"))
+
+
+def test_the_post_of_whom_the_partners_are_deputies_is_no_partner():
+    text = ("Виктория Нуланд встретилась с заместителями министра иностранных дел России Сергеем Рябковым "
+            "и Григорием Карасиным.")
+    assert participants(text, "meeting") == {"Виктория Нуланд", "Сергей Рябков", "Григорий Карасин"}

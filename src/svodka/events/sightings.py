@@ -103,10 +103,7 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
     found = Sighting(kind, sentence, tokens[index], joins_only)
     inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
     actors = _outermost([m for m in inside if m.kind in ("name", "descriptor")])
-    subjects = (_subjects(text, tokens, index, actors) + _together_with(tokens, index, actors)
-                + _listed_after(text, tokens, index, actors) or _pronoun_subject(tokens, index, mentions)
-                or (not joins_only and _inverted_subjects(tokens, index, actors, kind))
-                or _speaker_of(article, tokens[index]))
+    subjects = _who(article, tokens, index, kind, actors, mentions, joins_only)
     partners = _with(tokens, index, actors)
     if kind.family == "consult" and partners:  # "переговоры госсекретаря США Джона Керри с Лавровым"
         objects = _genitives(tokens, index, actors, _noun_phrase_end(tokens, index))
@@ -124,10 +121,31 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
     return found
 
 
+def _who(article: Article, tokens: list[Token], index: int, kind: Kind, actors: list[Mention],
+         mentions: list[Mention], joins_only: bool) -> list[Mention]:
+    """The trigger's subjects: named before it, else a pronoun's or title's person, else named
+    right after it, else who said so."""
+    reporting = _reporters(article, tokens[index])
+    before = [m for m in actors if not any(start <= m.start < end for start, end in reporting)]
+    return (_subjects(article.text, tokens, index, before) + _together_with(tokens, index, actors)
+            + _listed_after(article.text, tokens, index, actors) or _pronoun_subject(tokens, index, mentions)
+            or (not joins_only and _inverted_subjects(tokens, index, actors, kind))
+            or _speaker_of(article, tokens[index]))
+
+
 def _outermost(mentions: list[Mention]) -> list[Mention]:
     """Mentions not inside another ("России" inside "министром обороны России")."""
     return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
                                            and (o.end - o.start) > (m.end - m.start) for o in mentions)]
+
+
+def _reporters(article: Article, trigger: Token) -> list[tuple[int, int]]:
+    """"…, напомнил Раттке, затем последовала встреча": who is named after the speech verb of a
+    reporting clause that ends before the trigger reports it, and takes no part in it ("отметил Абэ
+    на встрече с мэром" does)."""
+    return [(q.speaker_start, q.speaker_end) for q in article.quotes if q.speaker_start is not None
+            and q.cue_start is not None and q.cue_start < q.speaker_start <= trigger.start
+            and "," in article.text[q.speaker_end : trigger.start]]
 
 
 def _subjects(text: str, tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
@@ -269,6 +287,8 @@ def _joined_after(tokens: list[Token], at: int, actors: list[Mention]) -> list[M
                 or token.text == "," and not _actor_follows(tokens, i, actors):
             break
         mention = next((m for m in actors if m.start == token.start and m.type in ACTORS), None)
+        if mention is not None and _possessor(actors, mention):
+            continue  # "с заместителями министра … России Сергеем Рябковым": the deputies, not the minister
         if mention is not None and (mention.type == "PER" or not _after_other_preposition(tokens, mention)):
             found.append(mention)
     return found
@@ -336,13 +356,16 @@ def _agents(tokens: list[Token], index: int, actors: list[Mention]) -> list[Ment
 
 def _can_be(tokens: list[Token], mention: Mention, case: str) -> bool:
     """Whether the mention can be in `case` ("обсуждение детектива Устиновой, заказанного
-    Нарышкиным": "Нарышкиным" is no genitive): a name by its last word, a descriptor by its head,
-    the first ("главой Афганистана"); a word the dictionary gives no case can."""
-    within = [t for t in tokens if mention.start <= t.start < mention.end]
-    if not within:
-        return True
-    word = within[0] if mention.kind == "descriptor" else within[-1]
-    cases = [parse.tag.case for parse in parses(word.text) if parse.tag.case]
+    Нарышкиным": "Нарышкиным" is no genitive): a descriptor by its head, the first word ("главой
+    Афганистана"); a name when its first or last word can ("Хамидом Карзаем", whose surname the
+    dictionary misreads); a word the dictionary gives no case can."""
+    within = [t for t in tokens if mention.start <= t.start < mention.end and t.is_word]
+    words = within[:1] if mention.kind == "descriptor" else [within[0], within[-1]] if within else []
+    return not words or any(_may_be_in(word.text, case) for word in words)
+
+
+def _may_be_in(word: str, case: str) -> bool:
+    cases = [parse.tag.case for parse in parses(word) if parse.tag.case]
     return not cases or case in cases
 
 
