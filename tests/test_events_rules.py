@@ -151,3 +151,14 @@ def test_the_post_of_whom_the_partners_are_deputies_is_no_partner():
     text = ("Виктория Нуланд встретилась с заместителями министра иностранных дел России Сергеем Рябковым "
             "и Григорием Карасиным.")
     assert participants(text, "meeting") == {"Виктория Нуланд", "Сергей Рябков", "Григорий Карасин"}
+
+
+def test_a_plural_title_stands_for_the_people_named_together_last():
+    text = ("Надежда Толоконникова и Мария Алехина приехали в США. В Нью-Йорке девушки встретились с "
+            "главой Hermitage Capital Уильямом Браудером.")
+    assert participants(text, "meeting") == {"Надежда Толоконникова", "Мария Алехина", "Уильям Браудер"}
+
+
+def test_taking_a_shower_is_no_hosting():
+    assert events("Гонщики Дэвид Култхард и Фернандо Алонсо не стали принимать традиционный «душ» из шампанского.",
+                  "host") == []

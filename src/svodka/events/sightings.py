@@ -128,7 +128,7 @@ def _who(article: Article, tokens: list[Token], index: int, kind: Kind, actors: 
     reporting = _reporters(article, tokens[index])
     before = [m for m in actors if not any(start <= m.start < end for start, end in reporting)]
     return (_subjects(article.text, tokens, index, before) + _together_with(tokens, index, actors)
-            + _listed_after(article.text, tokens, index, actors) or _pronoun_subject(tokens, index, mentions)
+            + _listed_after(article.text, tokens, index, actors) or _pronoun_subject(article.text, tokens, index, mentions)
             or (not joins_only and _inverted_subjects(tokens, index, actors, kind))
             or _speaker_of(article, tokens[index]))
 
@@ -165,25 +165,41 @@ TITLE_WORDS = 5  # words of a title before a name in a list ("руководит
 PRONOUN_REACH = 600  # characters back to the person "он" / "она" stands for
 
 
-def _pronoun_subject(tokens: list[Token], index: int, mentions: list[Mention]) -> list[Mention]:
-    """"В среду он принял в Цетинье президента Австрии": the person named last before "он"."""
+def _pronoun_subject(text: str, tokens: list[Token], index: int, mentions: list[Mention]) -> list[Mention]:
+    """"В среду он принял в Цетинье президента Австрии": the person named last before "он"; "девушки
+    встретились с …": the people named together last before a plural."""
     start = _clause_start(tokens, index)
-    pronoun = next((t for t in tokens[:index] if t.start >= start and (pronoun_gender(t.text) in ("masc", "femn")
-                    or _title_noun(t) and not any(m.start <= t.start < m.end for m in mentions))), None)
+    pronoun = next((t for t in tokens[:index] if t.start >= start and (pronoun_gender(t.text) in ("masc", "femn", "plur")
+                    or (_title_noun(t) or _title_noun(t, "plur")) and not any(m.start <= t.start < m.end for m in mentions))), None)
     if pronoun is None:
         return []
     people = [m for m in mentions if m.type == "PER" and m.kind in ("name", "descriptor")
               and pronoun.start - PRONOUN_REACH <= m.start and m.end <= pronoun.start]
+    if pronoun_gender(pronoun.text) == "plur" or _title_noun(pronoun, "plur"):
+        return _named_together(text, people)
     gender = pronoun_gender(pronoun.text) or _past_gender(tokens[index])
     return next(([m] for m in reversed(people) if gender_of(m.normal) in (gender, None)), [])
 
 
-def _title_noun(token: Token) -> bool:
-    """"экс-госсекретарь обсуждала …", "Блогер подчеркнул …": a person's title or trade standing
-    for them, in the nominative singular."""
+def _named_together(text: str, people: list[Mention]) -> list[Mention]:
+    """The last run of people joined by "и" or commas ("Толоконникова и Алехина")."""
+    names = [m for m in people if m.kind == "name"]
+    for last in range(len(names) - 1, 0, -1):
+        run = [names[last]]
+        while last > 0 and text[names[last - 1].end : names[last].start].strip() in ("и", ","):
+            last -= 1
+            run.insert(0, names[last])
+        if len({m.entity for m in run}) >= 2:
+            return run
+    return []
+
+
+def _title_noun(token: Token, number: str | None = None) -> bool:
+    """"экс-госсекретарь обсуждала …", "Блогер подчеркнул …", "девушки встретились": a person's
+    title or trade standing for them, in the nominative; singular unless `number` says otherwise."""
     found = parses(token.text.lower())[:1]
     return bool(found) and found[0].tag.POS == "NOUN" and "anim" in found[0].tag and found[0].tag.case == "nomn" \
-        and found[0].tag.number == "sing" and not {"Name", "Surn", "Patr"} & found[0].tag.grammemes
+        and found[0].tag.number == (number or "sing") and not {"Name", "Surn", "Patr"} & found[0].tag.grammemes
 
 
 def _past_gender(token: Token) -> str | None:
