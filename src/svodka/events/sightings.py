@@ -127,8 +127,10 @@ def _who(article: Article, tokens: list[Token], index: int, kind: Kind, actors: 
     right after it, else who said so."""
     reporting = _reporters(article, tokens[index])
     before = [m for m in actors if not any(start <= m.start < end for start, end in reporting)]
+    meets = kind.family == "consult" and not joins_only
     return (_subjects(article.text, tokens, index, before) + _together_with(tokens, index, actors)
-            + _listed_after(article.text, tokens, index, actors) or _pronoun_subject(article.text, tokens, index, mentions)
+            + _listed_after(article.text, tokens, index, actors)
+            or _pronoun_subject(article.text, tokens, index, mentions, plural=meets)
             or (not joins_only and _inverted_subjects(tokens, index, actors, kind))
             or _speaker_of(article, tokens[index]))
 
@@ -165,12 +167,16 @@ TITLE_WORDS = 5  # words of a title before a name in a list ("руководит
 PRONOUN_REACH = 600  # characters back to the person "он" / "она" stands for
 
 
-def _pronoun_subject(text: str, tokens: list[Token], index: int, mentions: list[Mention]) -> list[Mention]:
-    """"В среду он принял в Цетинье президента Австрии": the person named last before "он"; "девушки
-    встретились с …": the people named together last before a plural."""
+def _pronoun_subject(text: str, tokens: list[Token], index: int, mentions: list[Mention],
+                     plural: bool) -> list[Mention]:
+    """"В среду он принял в Цетинье президента Австрии": the person named last before "он"; with
+    `plural`, "девушки встретились с …": the people named together last before a plural (who meet
+    are usually those; who take bets or skip school, not)."""
     start = _clause_start(tokens, index)
-    pronoun = next((t for t in tokens[:index] if t.start >= start and (pronoun_gender(t.text) in ("masc", "femn", "plur")
-                    or (_title_noun(t) or _title_noun(t, "plur")) and not any(m.start <= t.start < m.end for m in mentions))), None)
+    genders = ("masc", "femn", "plur") if plural else ("masc", "femn")
+    pronoun = next((t for t in tokens[:index] if t.start >= start and (
+        pronoun_gender(t.text) in genders or (_title_noun(t) or plural and _title_noun(t, "plur"))
+        and not any(m.start <= t.start < m.end for m in mentions))), None)
     if pronoun is None:
         return []
     people = [m for m in mentions if m.type == "PER" and m.kind in ("name", "descriptor")
