@@ -162,3 +162,14 @@ def test_a_plural_title_stands_for_the_people_named_together_last():
 def test_taking_a_shower_is_no_hosting():
     assert events("Гонщики Дэвид Култхард и Фернандо Алонсо не стали принимать традиционный «душ» из шампанского.",
                   "host") == []
+
+
+@pytest.mark.parametrize("text, meets", [
+    ("Ангела Меркель заявила об этом. Она поддерживает регулярный контакт с президентом России Владимиром Путиным.",
+     True),
+    ("Суд признал Сильвио Берлускони виновным в сексуальных контактах с Каримой эль-Маруг.", False),
+    ("Анна Попова была в тесном контакте с Иваном Петровым, заболевшим гриппом.", False),
+    ("Вирусолог Томас Мертенс и министр Йенс Шпан призвали ограничивать контакты.", False),
+])
+def test_a_contact_is_a_meeting_only_with_someone(text, meets):
+    assert bool(events(text, "meeting")) == meets

@@ -38,7 +38,7 @@ ROOT_QUAD = {"01": 1, "02": 1, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08"
 # lemma → event type; verbs and nouns
 TRIGGERS = {
     "встретиться": "meeting", "встречаться": "meeting", "встреча": "meeting", "беседа": "meeting",
-    "побеседовать": "meeting", "беседовать": "meeting", "разговор": "meeting", "саммит": "meeting", "переговоры": "negotiations",
+    "побеседовать": "meeting", "беседовать": "meeting", "разговор": "meeting", "контакт": "meeting", "саммит": "meeting", "переговоры": "negotiations",
     "переговорить": "negotiations", "созвониться": "call", "позвонить": "call", "визит": "visit",
     "посетить": "visit", "посещать": "visit", "прибыть": "visit", "приехать": "visit", "прилететь": "visit",
     "принять": "host", "принимать": "host", "поздравить": "congratulation", "поздравлять": "congratulation",
@@ -69,6 +69,15 @@ NOT_EVENTS = {
     "принимать": re.compile(rf"(?i)^\w+\s+(?:\S+\s+){{0,2}}[\"«]?{ACCEPTED_THINGS}"),
     "удар": re.compile(r"(?i)^\w+\s+(?:по репутации|по экономике|по бюджету|по карману)"),
     "подписать": re.compile(r"(?i)^\w+\s+(?:на\s|петици)"),
+    "контакт": re.compile(r"(?i)^\w+\b(?!\s+(?:\S+\s+)?со?\s)"),  # a contact is a meeting only "с" someone
+}
+# ... or by the words before it: "участие во встрече, вероятно, примет Лавров" (taking part, not
+# hosting), "сексуальные контакты с …", "тесный контакт с заболевшим"
+TAKING_PART = re.compile(r"(?i)\bучасти[еия]\b")
+NOT_AFTER = {
+    "принять": TAKING_PART,
+    "принимать": TAKING_PART,
+    "контакт": re.compile(r"(?i)(?:сексуальн|половы|интимн|тесн)\w*\s+$"),
 }
 SPECIFICITY = ("call", "meeting", "negotiations")  # most specific first, within the consult family
 

@@ -21,6 +21,7 @@ from .lexicon import (
     DURATION,
     FORMAT,
     KINDS,
+    NOT_AFTER,
     NOT_EVENTS,
     PASSIVE_DISCUSSING,
     TOPIC_PATTERNS,
@@ -35,7 +36,6 @@ OBJECT_ROLES = {"congratulation": "counterpart", "criticism": "target", "accusat
                 "host": "visitor", "appointment": "appointee", "sanctions": "target"}
 SUBJECT_ROLES = {"visit": "visitor", "host": "host"}
 COMPLEMENTISERS = frozenset({"что"})  # not "чтобы": "X вылетел в Киев, чтобы провести встречу" is X meeting
-TAKING_PART = re.compile(r"(?i)\bучасти[еия]\b")
 WITH = frozenset({"с", "со", "c"})  # the Latin "c" some sites type for "с": "обсуждала c главой МИДа"
 MEETING_NOUNS = re.compile(r"(?i)\b(встреч|переговор|заседани|саммит|совещани|консультаци)\w*")
 
@@ -74,11 +74,10 @@ def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool
         kind = TRIGGERS.get(normal)
         if kind is None or parse.tag.POS not in ("VERB", "INFN", "NOUN", "GRND"):
             continue
-        guard = NOT_EVENTS.get(normal)
-        if guard is not None and guard.match(text[token.start : token.start + 60]):
+        after, before = NOT_EVENTS.get(normal), NOT_AFTER.get(normal)
+        if after is not None and after.match(text[token.start : token.start + 60]) \
+                or before is not None and before.search(text[max(0, token.start - 40) : token.start]):
             return None
-        if normal in ("принять", "принимать") and TAKING_PART.search(text[max(0, token.start - 40) : token.start]):
-            return None  # "участие во встрече, вероятно, примет Лавров": taking part, not hosting
         if kind in ("meeting", "negotiations") and CALL_WORDS.search(text[max(0, token.start - 30) : token.end + 30]):
             kind = "call"
         return KINDS[kind], False
