@@ -173,3 +173,9 @@ def test_taking_a_shower_is_no_hosting():
 ])
 def test_a_contact_is_a_meeting_only_with_someone(text, meets):
     assert bool(events(text, "meeting")) == meets
+
+
+def test_who_says_they_want_to_discuss_with_someone_is_the_infinitives_subject():
+    text = ("Алексей Навальный подчеркнул, что примет участие в теледебатах, но отказался уточнить, какие "
+            "вопросы хочет обсудить с Сергеем Собяниным.")
+    assert participants(text, "meeting") == {"Алексей Навальный", "Сергей Собянин"}

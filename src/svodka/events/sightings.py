@@ -69,7 +69,7 @@ def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool
         return KINDS["meeting"], False
     for parse in parses(token.text)[:2]:
         normal = parse.normal_form.replace("ё", "е")
-        if (normal in DISCUSSING or normal in PASSIVE_DISCUSSING) and parse.tag.POS in ("VERB", "NOUN", "GRND"):
+        if (normal in DISCUSSING or normal in PASSIVE_DISCUSSING) and parse.tag.POS in ("VERB", "INFN", "NOUN", "GRND"):
             return KINDS["meeting"], True
         kind = TRIGGERS.get(normal)
         if kind is None or parse.tag.POS not in ("VERB", "INFN", "NOUN", "GRND"):
@@ -131,7 +131,7 @@ def _who(article: Article, tokens: list[Token], index: int, kind: Kind, actors: 
             + _listed_after(article.text, tokens, index, actors)
             or _pronoun_subject(article.text, tokens, index, mentions, plural=meets)
             or (not joins_only and _inverted_subjects(tokens, index, actors, kind))
-            or _speaker_of(article, tokens[index]))
+            or _speaker_of(article, tokens[index], infinitive=kind.family == "consult"))
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:
@@ -443,11 +443,12 @@ def _after_against(tokens: list[Token], mention: Mention) -> bool:
     return _word_before(tokens, mention).lower() == "против"
 
 
-def _speaker_of(article: Article, trigger: Token) -> list[Mention]:
+def _speaker_of(article: Article, trigger: Token, infinitive: bool = False) -> list[Mention]:
     """"Путин рассказал, что … встречался с Мишустиным": who said so did it, when a person said
     it ("…, отмечает РБК": an outlet reports, it does not meet) with a verb of no named subject
-    ("он подчеркнул, что на переговорах с участием Януковича …": the speaker was not there)."""
-    if not _is_verb(trigger):
+    ("он подчеркнул, что на переговорах с участием Януковича …": the speaker was not there); with
+    `infinitive`, of an infinitive too ("Навальный отказался уточнить, что хочет обсудить с мэром")."""
+    if not (_is_verb(trigger) or infinitive and any(p.tag.POS == "INFN" for p in parses(trigger.text)[:1])):
         return []
     people = {m.entity for m in article.mentions if m.type == "PER"}
     for quote in article.quotes:
