@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..records import Mention, Span
 from .kb import KbEntity, KnowledgeBase
-from .morph import lemma, lemma_key, parses
+from .morph import lemma, lemma_key, parses, person_noun
 from .words import WORD, content_passages
 
 MAX_WORDS = 6
@@ -106,10 +106,7 @@ def _sightings(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase,
 def _owned(lemmas: list[str], words: list, at: int) -> bool:
     """"помощник президента России Владислав Сурков": the name after a post that depends on a
     person noun is that person's (the aide's), not the post holder's."""
-    if at == 0:
-        return False
-    return any(parse.tag.POS == "NOUN" and "anim" in parse.tag and not {"Name", "Surn", "Patr"} & parse.tag.grammemes
-               for parse in parses(words[at - 1][2].lower())[:1])
+    return at > 0 and person_noun(words[at - 1][2]) is not None
 
 
 def _coordinated(analysed: str, words: list, lemmas: list[str], at: int, length: int, post: Post,

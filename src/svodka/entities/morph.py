@@ -39,6 +39,15 @@ def is_proper(parse) -> bool:
     return any(grammeme in parse.tag for grammeme in PROPER)
 
 
+def person_noun(word: str):
+    """The parse of a common noun for a person ("министр", "блогер", "девушки"): animate, no name;
+    else None."""
+    found = parses(word.lower())[:1]
+    if found and found[0].tag.POS == "NOUN" and "anim" in found[0].tag and not is_proper(found[0]):
+        return found[0]
+    return None
+
+
 NOT_NAME_PARTS = frozenset("VERB INFN GRND PRTF PRTS NPRO ADVB PRCL CONJ PREP INTJ COMP NUMR PRED".split())
 # A capitalised adjective alone is no person, but it is how news corpora mark a place in "Японский
 # премьер" or "Тульской и Амурской областях".

@@ -6,7 +6,8 @@ from ..records import Article
 from ..sentences import sentences, tokens
 from .countries import countries_of
 from .merge import as_event, happenings, statement_events
-from .sightings import Sighting, sighting, trigger_kind
+from .sightings import Sighting, sighting
+from .triggers import trigger_kind
 
 
 def annotate_events(article: Article) -> Article:

@@ -2,42 +2,37 @@
 who takes part and in what role, where, when, in what format, for how long, about what."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from ..entities.morph import lemma, parses
-from ..quotes.speaker import (
-    PREPOSITIONS,
-    gender_of,
-    is_nominative_mention,
-    pronoun_gender,
-)
+from ..entities.morph import parses, person_noun
+from ..quotes.speaker import gender_of, is_nominative_mention, pronoun_gender
 from ..records import Article, Mention, Participant
 from ..sentences import Sentence, Token
 from .countries import countries_of
-from .lexicon import (
-    CALL_WORDS,
-    DISCUSSING,
-    DURATION,
-    FORMAT,
-    KINDS,
-    NOT_AFTER,
-    NOT_EVENTS,
-    PASSIVE_DISCUSSING,
-    TOPIC_PATTERNS,
-    TRIGGERS,
-    Kind,
+from .grammar import (
+    ACTORS,
+    WITH,
+    after_against,
+    after_preposition,
+    can_be,
+    clause_start,
+    is_verb,
+    joined_after,
+    noun_phrase_end,
+    only_nominative,
+    possessor,
+    subject_of_next_verb,
+    word_before,
 )
+from .lexicon import DURATION, FORMAT, PASSIVE_DISCUSSING, TOPIC_PATTERNS, Kind
+from .triggers import is_meeting_word, trigger_kind
 from .when import event_date
 
-ACTORS = ("PER", "ORG")
 TOPIC_CUES = ("обсуд", "рассмотр", "внимани", "вопрос", "ситуаци", "тем", "проблем", "в рамках", "затрон")
 OBJECT_ROLES = {"congratulation": "counterpart", "criticism": "target", "accusation": "target",
                 "host": "visitor", "appointment": "appointee", "sanctions": "target"}
 SUBJECT_ROLES = {"visit": "visitor", "host": "host"}
-COMPLEMENTISERS = frozenset({"что"})  # not "чтобы": "X вылетел в Киев, чтобы провести встречу" is X meeting
-WITH = frozenset({"с", "со", "c"})  # the Latin "c" some sites type for "с": "обсуждала c главой МИДа"
-MEETING_NOUNS = re.compile(r"(?i)\b(встреч|переговор|заседани|саммит|совещани|консультаци)\w*")
+PRONOUN_REACH = 600  # characters back to the person "он" / "она" stands for
 
 
 @dataclass
@@ -60,41 +55,6 @@ class Sighting:
         return self.trigger.text.lower().startswith("участи")
 
 
-def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool] | None:
-    """The kind of event `tokens[index]` tells of, and whether it only adds to an event told elsewhere."""
-    token = tokens[index]
-    if not token.is_word:
-        return None
-    if _takes_part(tokens, index, text):
-        return KINDS["meeting"], False
-    for parse in parses(token.text)[:2]:
-        normal = parse.normal_form.replace("ё", "е")
-        if (normal in DISCUSSING or normal in PASSIVE_DISCUSSING) and parse.tag.POS in ("VERB", "INFN", "NOUN", "GRND"):
-            return KINDS["meeting"], True
-        kind = TRIGGERS.get(normal)
-        if kind is None or parse.tag.POS not in ("VERB", "INFN", "NOUN", "GRND"):
-            continue
-        after, before = NOT_EVENTS.get(normal), NOT_AFTER.get(normal)
-        if after is not None and after.match(text[token.start : token.start + 60]) \
-                or before is not None and before.search(text[max(0, token.start - 40) : token.start]):
-            return None
-        if kind in ("meeting", "negotiations") and CALL_WORDS.search(text[max(0, token.start - 30) : token.end + 30]):
-            kind = "call"
-        return KINDS[kind], False
-    return None
-
-
-def _takes_part(tokens: list[Token], index: int, text: str) -> bool:
-    """"В ней примут участие Кучма, Зурабов и Тальявини" after a meeting was told of, "участие во
-    встрече, вероятно, примет Лавров": taking part in it."""
-    if not tokens[index].text.lower().startswith("участи"):
-        return False
-    near = tokens[max(0, index - 3) : index + 8]
-    if not any(lemma(t.text) in ("принять", "принимать") for t in near):
-        return False
-    return bool(MEETING_NOUNS.search(text[max(0, tokens[index].start - 300) : near[-1].end]))
-
-
 def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: int, kind: Kind,
              mentions: list[Mention], joins_only: bool = False) -> Sighting:
     text = article.text
@@ -105,7 +65,7 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
     subjects = _who(article, tokens, index, kind, actors, mentions, joins_only)
     partners = _with(tokens, index, actors)
     if kind.family == "consult" and partners:  # "переговоры госсекретаря США Джона Керри с Лавровым"
-        objects = _genitives(tokens, index, actors, _noun_phrase_end(tokens, index))
+        objects = _genitives(tokens, index, actors, noun_phrase_end(tokens, index))
         if not subjects and not objects:
             objects = _earlier_initiators(text, tokens, index, actors)
     else:
@@ -152,18 +112,14 @@ def _reporters(article: Article, trigger: Token) -> list[tuple[int, int]]:
 def _subjects(text: str, tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
     """Nominative actors left of the trigger in its clause ("Лукашенко и Путин обсудили")."""
     trigger = tokens[index]
-    clause_start = _clause_start(tokens, index)
+    start = clause_start(tokens, index)
     found = []
     for mention in actors:
-        if mention.type in ACTORS and clause_start <= mention.start and mention.end <= trigger.start \
-                and not _after_preposition(tokens, mention) and not _genitive_organisation(tokens, mention) \
+        if mention.type in ACTORS and start <= mention.start and mention.end <= trigger.start \
+                and not after_preposition(tokens, mention) and not _genitive_organisation(tokens, mention) \
                 and is_nominative_mention(mention, text[mention.start : mention.end]):
             found.append(mention)
     return found
-
-
-TITLE_WORDS = 5  # words of a title before a name in a list ("руководителем Госдепартамента США")
-PRONOUN_REACH = 600  # characters back to the person "он" / "она" stands for
 
 
 def _pronoun_subject(text: str, tokens: list[Token], index: int, mentions: list[Mention],
@@ -171,7 +127,7 @@ def _pronoun_subject(text: str, tokens: list[Token], index: int, mentions: list[
     """"В среду он принял в Цетинье президента Австрии": the person named last before "он"; with
     `plural`, "девушки встретились с …": the people named together last before a plural (who meet
     are usually those; who take bets or skip school, not)."""
-    start = _clause_start(tokens, index)
+    start = clause_start(tokens, index)
     genders = ("masc", "femn", "plur") if plural else ("masc", "femn")
     pronoun = next((t for t in tokens[:index] if t.start >= start and (
         pronoun_gender(t.text) in genders or (_title_noun(t) or plural and _title_noun(t, "plur"))
@@ -202,9 +158,8 @@ def _named_together(text: str, people: list[Mention]) -> list[Mention]:
 def _title_noun(token: Token, number: str | None = None) -> bool:
     """"экс-госсекретарь обсуждала …", "Блогер подчеркнул …", "девушки встретились": a person's
     title or trade standing for them, in the nominative; singular unless `number` says otherwise."""
-    found = parses(token.text.lower())[:1]
-    return bool(found) and found[0].tag.POS == "NOUN" and "anim" in found[0].tag and found[0].tag.case == "nomn" \
-        and found[0].tag.number == (number or "sing") and not {"Name", "Surn", "Patr"} & found[0].tag.grammemes
+    found = person_noun(token.text)
+    return found is not None and found.tag.case == "nomn" and found.tag.number == (number or "sing")
 
 
 def _past_gender(token: Token) -> str | None:
@@ -214,9 +169,9 @@ def _past_gender(token: Token) -> str | None:
 
 def _together_with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
     """"X вместе с Игорем Сечиным встречались с …": who is "together with" the subject met too."""
-    clause_start = _clause_start(tokens, index)
-    return [m for m in actors if m.type == "PER" and clause_start <= m.start and m.end <= tokens[index].start
-            and _word_before(tokens, m).lower() in WITH and _word_before(tokens, m, 2).lower() == "вместе"]
+    start = clause_start(tokens, index)
+    return [m for m in actors if m.type == "PER" and start <= m.start and m.end <= tokens[index].start
+            and word_before(tokens, m).lower() in WITH and word_before(tokens, m, 2).lower() == "вместе"]
 
 
 def _listed_after(text: str, tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
@@ -225,62 +180,25 @@ def _listed_after(text: str, tokens: list[Token], index: int, actors: list[Menti
     if not tokens[index].text.lower().startswith("участи"):
         return []
     return [m for m in actors if m.type == "PER" and m.start >= tokens[index].end
-            and not _after_preposition(tokens, m) and is_nominative_mention(m, text[m.start : m.end])]
+            and not after_preposition(tokens, m) and is_nominative_mention(m, text[m.start : m.end])]
 
 
 def _inverted_subjects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind) -> list[Mention]:
     """"С юбилеем капитана поздравили королева Елизавета II и премьер-министр Борис Джонсон",
     "В Сочи встретились Путин и Лукашенко": people right after a verb in a form only a subject
     takes (not "Шойгу", which may be its object)."""
-    if not _is_verb(tokens[index]):
+    if not is_verb(tokens[index]):
         return []
     intransitive = kind.family == "consult"  # "встретились Путин и Лукашенко": no object to take
-    return [m for m in _joined_after(tokens, index, actors) if m.type == "PER" and (
-        _only_nominative(tokens, m) or intransitive and _can_be(tokens, m, "nomn"))]
-
-
-def _only_nominative(tokens: list[Token], mention: Mention) -> bool:
-    within = [t for t in tokens if mention.start <= t.start < mention.end and t.is_word]
-    if mention.kind != "descriptor":  # a name by its last inflected word ("Елизавета" of "Елизавета II")
-        within.reverse()
-    cases = next((_person_cases(t.text) for t in within if _person_cases(t.text)), set())
-    return cases == {"nomn"}
-
-
-def _person_cases(word: str) -> set[str]:
-    """The cases a word can be in as a person's name or title ("Путин": nominative; not also the
-    genitive plural of "путина")."""
-    found = [p for p in parses(word) if p.tag.case]
-    animate = [p for p in found if "anim" in p.tag]
-    return {p.tag.case for p in animate or found}
+    return [m for m in joined_after(tokens, index, actors) if m.type == "PER" and (
+        only_nominative(tokens, m) or intransitive and can_be(tokens, m, "nomn"))]
 
 
 def _genitive_organisation(tokens: list[Token], mention: Mention) -> bool:
     """"лидеров стран ОДКБ": an organisation right after a common noun depends on it."""
-    before = _word_before(tokens, mention)
+    before = word_before(tokens, mention)
     return mention.type == "ORG" and before.islower() and any(
         parse.tag.POS == "NOUN" for parse in parses(before)[:1])
-
-
-def _clause_start(tokens: list[Token], index: int) -> int:
-    """Where the trigger's clause starts: after the sentence's last stop, colon or quotation mark,
-    or after ", что" ("Зайберт заявил, что Обама проведет встречу": Обама meets, Зайберт speaks)."""
-    for back in range(index - 1, -1, -1):
-        if tokens[back].text in ".!?;:«»\"“”":
-            return tokens[back].end
-        if tokens[back].text.lower() in COMPLEMENTISERS and back > 0 and tokens[back - 1].text == ",":
-            return tokens[back].end
-    return tokens[0].start if tokens else 0
-
-
-def _after_preposition(tokens: list[Token], mention: Mention) -> bool:
-    return _word_before(tokens, mention).lower() in PREPOSITIONS
-
-
-def _word_before(tokens: list[Token], mention: Mention, back: int = 1) -> str:
-    """The token `back` places before the mention (1: right before it; "" past the sentence's start)."""
-    before = [t for t in tokens if t.end <= mention.start]
-    return before[-back].text if len(before) >= back else ""
 
 
 def _with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
@@ -289,60 +207,19 @@ def _with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mentio
     at = next((i for i in range(index + 1, len(tokens)) if tokens[i].text.lower() in WITH), None)
     if at is None or _meeting_between(tokens, index, at):
         return []  # "с друзьями и союзниками Джонсон решил": Джонсон is no one's partner
-    return [m for m in _joined_after(tokens, at, actors) if not _subject_of_next_verb(tokens, m)]
+    return [m for m in joined_after(tokens, at, actors) if not subject_of_next_verb(tokens, m)]
 
 
 def _between(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
     """"встреча между премьер-министром Турции Эрдоганом и президентом Украины Януковичем"."""
     at = next((i for i in range(index + 1, min(index + 3, len(tokens))) if tokens[i].text.lower() == "между"), None)
-    return [] if at is None else _joined_after(tokens, at, actors)
-
-
-def _joined_after(tokens: list[Token], at: int, actors: list[Mention]) -> list[Mention]:
-    """The actors after the preposition at `at`, and those joined to them by "и" or a comma."""
-    found = []
-    for i in range(at + 1, len(tokens)):
-        token = tokens[i]
-        named = any(m.start <= token.start < m.end for m in actors)  # "Хамидом Карзаем" is no verb
-        if token.text in ".;:!?()–—«»\"" or not named and _is_verb(token) \
-                or token.text == "," and not _actor_follows(tokens, i, actors):
-            break
-        mention = next((m for m in actors if m.start == token.start and m.type in ACTORS), None)
-        if mention is not None and _possessor(actors, mention):
-            continue  # "с заместителями министра … России Сергеем Рябковым": the deputies, not the minister
-        if mention is not None and (mention.type == "PER" or not _after_other_preposition(tokens, mention)):
-            found.append(mention)
-    return found
+    return [] if at is None else joined_after(tokens, at, actors)
 
 
 def _meeting_between(tokens: list[Token], index: int, at: int) -> bool:
     """"переговоры Лаврова и Байдена, …, и встреча Донилона с Путиным": the "с" is the later
     meeting's."""
-    return any(_is_meeting_word(tokens[i]) for i in range(index + 1, at))
-
-
-def _is_meeting_word(token: Token) -> bool:
-    return token.is_word and any(TRIGGERS.get(p.normal_form) in ("meeting", "negotiations", "call")
-                                 for p in parses(token.text)[:2])
-
-
-def _actor_follows(tokens: list[Token], comma: int, actors: list[Mention]) -> bool:
-    """A person after the comma, right away or after the nouns of their title ("…, руководителем
-    Госдепартамента США Хилари Клинтон")."""
-    for token in tokens[comma + 1 : comma + 1 + TITLE_WORDS]:
-        if any(m.start == token.start and m.type == "PER" for m in actors):
-            return True
-        if not token.is_word or not any(parse.tag.POS == "NOUN" for parse in parses(token.text)[:1]):
-            return False
-    return False
-
-
-def _is_verb(token: Token) -> bool:
-    return token.is_word and any(p.tag.POS in ("VERB", "GRND") for p in parses(token.text)[:1])
-
-
-def _after_other_preposition(tokens: list[Token], mention: Mention) -> bool:
-    return _word_before(tokens, mention).lower() in PREPOSITIONS - WITH
+    return any(is_meeting_word(tokens[i]) for i in range(index + 1, at))
 
 
 def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind) -> list[Mention]:
@@ -351,9 +228,9 @@ def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind)
         return []
     wanted = ("PER",) if kind.type == "appointment" else ACTORS  # "назначил руководителем службы Муравьева"
     after = [m for m in actors if m.type in wanted and m.start >= tokens[index].end
-             and (kind.family == "consult" or not _after_preposition(tokens, m) or _after_against(tokens, m))]
+             and (kind.family == "consult" or not after_preposition(tokens, m) or after_against(tokens, m))]
     if kind.family == "consult":  # "встреча Путина и Лукашенко": genitives right after the noun
-        return _between(tokens, index, actors) or _genitives(tokens, index, actors, _noun_phrase_end(tokens, index))
+        return _between(tokens, index, actors) or _genitives(tokens, index, actors, noun_phrase_end(tokens, index))
     return after[:1]
 
 
@@ -363,8 +240,8 @@ def _genitives(tokens: list[Token], index: int, actors: list[Mention], end: int)
     if not any(parse.tag.POS == "NOUN" for parse in parses(tokens[index].text)[:1]):
         return []
     return [m for m in actors if m.type == "PER" and tokens[index].end <= m.start <= end
-            and not _after_preposition(tokens, m) and not _subject_of_next_verb(tokens, m)
-            and not _possessor(actors, m) and _can_be(tokens, m, "gent")]
+            and not after_preposition(tokens, m) and not subject_of_next_verb(tokens, m)
+            and not possessor(actors, m) and can_be(tokens, m, "gent")]
 
 
 def _agents(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
@@ -372,28 +249,7 @@ def _agents(tokens: list[Token], index: int, actors: list[Mention]) -> list[Ment
     discusses, in the instrumental after a passive verb."""
     if not any(parse.normal_form in PASSIVE_DISCUSSING for parse in parses(tokens[index].text)[:1]):
         return []
-    return [m for m in _joined_after(tokens, index, actors) if m.type == "PER" and _can_be(tokens, m, "ablt")]
-
-
-def _can_be(tokens: list[Token], mention: Mention, case: str) -> bool:
-    """Whether the mention can be in `case` ("обсуждение детектива Устиновой, заказанного
-    Нарышкиным": "Нарышкиным" is no genitive): a descriptor by its head, the first word ("главой
-    Афганистана"); a name when its first or last word can ("Хамидом Карзаем", whose surname the
-    dictionary misreads); a word the dictionary gives no case can."""
-    within = [t for t in tokens if mention.start <= t.start < mention.end and t.is_word]
-    words = within[:1] if mention.kind == "descriptor" else [within[0], within[-1]] if within else []
-    return not words or any(_may_be_in(word.text, case) for word in words)
-
-
-def _may_be_in(word: str, case: str) -> bool:
-    cases = [parse.tag.case for parse in parses(word) if parse.tag.case]
-    return not cases or case in cases
-
-
-def _possessor(actors: list[Mention], mention: Mention) -> bool:
-    """"встреча советника Обамы Тони Донилона": a person named right before another is whose
-    the other is, not a participant."""
-    return any(other.type == "PER" and 0 <= other.start - mention.end <= 1 for other in actors)
+    return [m for m in joined_after(tokens, index, actors) if m.type == "PER" and can_be(tokens, m, "ablt")]
 
 
 def _earlier_initiators(text: str, tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
@@ -403,24 +259,8 @@ def _earlier_initiators(text: str, tokens: list[Token], index: int, actors: list
         found = trigger_kind(tokens, earlier, text)
         if found and found[0].family == "consult" and not found[1]:
             return (_subjects(text, tokens, earlier, actors)
-                    or _genitives(tokens, earlier, actors, _noun_phrase_end(tokens, earlier)))
+                    or _genitives(tokens, earlier, actors, noun_phrase_end(tokens, earlier)))
     return []
-
-
-def _noun_phrase_end(tokens: list[Token], index: int) -> int:
-    """Where the genitives of a meeting noun end: at the next verb, "с", or clause mark."""
-    for token in tokens[index + 1 :]:
-        if token.text in ".;:!?()–—«»\"" or token.text.lower() in WITH or _is_verb(token):
-            return token.start
-    return tokens[-1].end if tokens else 0
-
-
-def _subject_of_next_verb(tokens: list[Token], mention: Mention) -> bool:
-    """"В ходе встречи Путин отметил": the name after the noun is the next verb's subject ("встреча
-    … канцлера Германии продолжалась": a genitive is not)."""
-    following = next((t for t in tokens if t.start >= mention.end), None)
-    return following is not None and any(p.tag.POS == "VERB" for p in parses(following.text)[:1]) \
-        and _can_be(tokens, mention, "nomn")
 
 
 def _colleague(tokens: list[Token], index: int, inside: list[Mention], article: Article) -> list[Mention]:
@@ -439,16 +279,12 @@ def _person_countries(article: Article) -> dict[str, str]:
     return {entity: "country:" + code for entity, code in countries_of(article).items()}
 
 
-def _after_against(tokens: list[Token], mention: Mention) -> bool:
-    return _word_before(tokens, mention).lower() == "против"
-
-
 def _speaker_of(article: Article, trigger: Token, infinitive: bool = False) -> list[Mention]:
     """"Путин рассказал, что … встречался с Мишустиным": who said so did it, when a person said
     it ("…, отмечает РБК": an outlet reports, it does not meet) with a verb of no named subject
     ("он подчеркнул, что на переговорах с участием Януковича …": the speaker was not there); with
     `infinitive`, of an infinitive too ("Навальный отказался уточнить, что хочет обсудить с мэром")."""
-    if not (_is_verb(trigger) or infinitive and any(p.tag.POS == "INFN" for p in parses(trigger.text)[:1])):
+    if not (is_verb(trigger) or infinitive and any(p.tag.POS == "INFN" for p in parses(trigger.text)[:1])):
         return []
     people = {m.entity for m in article.mentions if m.type == "PER"}
     for quote in article.quotes:
@@ -480,7 +316,7 @@ def _place(text: str, tokens: list[Token], actors: list[Mention], topics_from: i
     for mention in actors:
         if mention.type == "LOC" and mention.kind == "name" and mention.entity and mention.start < topics_from:
             written = text[mention.start : mention.end]
-            if _word_before(tokens, mention).lower() in ("в", "во") and not is_nominative_mention(mention, written):
+            if word_before(tokens, mention).lower() in ("в", "во") and not is_nominative_mention(mention, written):
                 return mention.entity
     return None
 

@@ -1,0 +1,60 @@
+"""Triggers: the words that tell of an event ("встретился", "телефонный разговор", "примут участие")
+and the kind of event each tells of."""
+from __future__ import annotations
+
+import re
+
+from ..entities.morph import lemma, parses
+from ..sentences import Token
+from .lexicon import (
+    CALL_WORDS,
+    DISCUSSING,
+    KINDS,
+    NOT_AFTER,
+    NOT_EVENTS,
+    PASSIVE_DISCUSSING,
+    TRIGGERS,
+    Kind,
+)
+
+MEETING_NOUNS = re.compile(r"(?i)\b(встреч|переговор|заседани|саммит|совещани|консультаци)\w*")
+
+
+def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool] | None:
+    """The kind of event `tokens[index]` tells of, and whether it only adds to an event told elsewhere."""
+    token = tokens[index]
+    if not token.is_word:
+        return None
+    if _takes_part(tokens, index, text):
+        return KINDS["meeting"], False
+    for parse in parses(token.text)[:2]:
+        normal = parse.normal_form.replace("ё", "е")
+        if (normal in DISCUSSING or normal in PASSIVE_DISCUSSING) and parse.tag.POS in ("VERB", "INFN", "NOUN", "GRND"):
+            return KINDS["meeting"], True
+        kind = TRIGGERS.get(normal)
+        if kind is None or parse.tag.POS not in ("VERB", "INFN", "NOUN", "GRND"):
+            continue
+        after, before = NOT_EVENTS.get(normal), NOT_AFTER.get(normal)
+        if after is not None and after.match(text[token.start : token.start + 60]) \
+                or before is not None and before.search(text[max(0, token.start - 40) : token.start]):
+            return None
+        if kind in ("meeting", "negotiations") and CALL_WORDS.search(text[max(0, token.start - 30) : token.end + 30]):
+            kind = "call"
+        return KINDS[kind], False
+    return None
+
+
+def _takes_part(tokens: list[Token], index: int, text: str) -> bool:
+    """"В ней примут участие Кучма, Зурабов и Тальявини" after a meeting was told of, "участие во
+    встрече, вероятно, примет Лавров": taking part in it."""
+    if not tokens[index].text.lower().startswith("участи"):
+        return False
+    near = tokens[max(0, index - 3) : index + 8]
+    if not any(lemma(t.text) in ("принять", "принимать") for t in near):
+        return False
+    return bool(MEETING_NOUNS.search(text[max(0, tokens[index].start - 300) : near[-1].end]))
+
+
+def is_meeting_word(token: Token) -> bool:
+    return token.is_word and any(TRIGGERS.get(p.normal_form) in ("meeting", "negotiations", "call")
+                                 for p in parses(token.text)[:2])
