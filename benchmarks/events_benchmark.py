@@ -12,8 +12,9 @@ participant as the ranges of its mentions; ``None``: the text was refused, count
 * ``factrueval-test`` / ``factrueval-dev``: factRuEval-2016's Meeting facts (51 in 132 test
   documents, 5 in 122 dev documents; tune on dev, report test), each a set of participants found
   by any of their mentions. Predicted events of the types in ``MEETING_TYPES`` (meeting, call,
-  negotiations) are paired with gold meetings; participant and event precision / recall / F1 by
-  the rules in :mod:`svodka.evaluation.meeting_scoring`.
+  negotiations), and hostings of a visit between two people, are paired with gold meetings;
+  participant and event precision / recall / F1 by the rules in
+  :mod:`svodka.evaluation.meeting_scoring`.
 * ``nerel-dev``: NEREL v1.1 dev, 94 Wikinews articles, 707 EVENT triggers of every kind (deaths,
   elections, trials... and the meetings, visits, appointments, protests svodka extracts). Sentence-
   level trigger recall (a predicted event's evidence contains the trigger), over all triggers,
