@@ -179,3 +179,8 @@ def test_who_says_they_want_to_discuss_with_someone_is_the_infinitives_subject()
     text = ("Алексей Навальный подчеркнул, что примет участие в теледебатах, но отказался уточнить, какие "
             "вопросы хочет обсудить с Сергеем Собяниным.")
     assert participants(text, "meeting") == {"Алексей Навальный", "Сергей Собянин"}
+
+
+def test_a_partner_whose_name_does_not_decline_stays_before_the_verb():
+    text = "Беседа Дональда Трампа и его дочери Иванки с астронавтом Пегги Уитсон проходит по видеосвязи."
+    assert "Пегги Уитсон" in set().union(*events(text, "call"), *events(text, "meeting"))

@@ -207,7 +207,8 @@ def _with(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mentio
     at = next((i for i in range(index + 1, len(tokens)) if tokens[i].text.lower() in WITH), None)
     if at is None or _meeting_between(tokens, index, at):
         return []  # "с друзьями и союзниками Джонсон решил": Джонсон is no one's partner
-    return [m for m in joined_after(tokens, at, actors) if not subject_of_next_verb(tokens, m)]
+    return [m for m in joined_after(tokens, at, actors)
+            if not subject_of_next_verb(tokens, m) or can_be(tokens, m, "ablt")]  # "… с Пегги Уитсон проходит"
 
 
 def _between(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
