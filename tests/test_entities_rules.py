@@ -147,3 +147,8 @@ def test_a_plural_post_of_a_list_of_countries_is_each_holder():
 def test_the_name_after_an_aides_post_is_the_aides():
     found = descriptors("Помощник президента России Владислав Сурков прилетел в Минск.", None)
     assert ("президента России", "Владислав Сурков") not in found
+
+
+def test_a_person_noun_ending_the_sentence_before_owns_no_post():
+    found = descriptors("Вчера Сергей Лавров встретился с послом. Президент Украины Петр Порошенко заявил об этом.")
+    assert ("Президент Украины", "Пётр Порошенко") in found

@@ -97,16 +97,17 @@ def _sightings(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase,
             length, post = _longest(index, lemmas, at)
             if post:
                 end = words[at + length - 1][1]
-                named = None if _owned(lemmas, words, at) else _name_after(analysed, end, people)
+                named = None if _owned(analysed, words, at) else _name_after(analysed, end, people)
                 yield Sighted(words[at][0], end, post, named)
                 yield from _coordinated(analysed, words, lemmas, at, length, post, kb)
             at += length
 
 
-def _owned(lemmas: list[str], words: list, at: int) -> bool:
+def _owned(analysed: str, words: list, at: int) -> bool:
     """"помощник президента России Владислав Сурков": the name after a post that depends on a
-    person noun is that person's (the aide's), not the post holder's."""
-    return at > 0 and person_noun(words[at - 1][2]) is not None
+    person noun right before it is that person's (the aide's), not the post holder's."""
+    return at > 0 and not analysed[words[at - 1][1] : words[at][0]].strip() \
+        and person_noun(words[at - 1][2]) is not None
 
 
 def _coordinated(analysed: str, words: list, lemmas: list[str], at: int, length: int, post: Post,
