@@ -10,6 +10,7 @@ from ..sentences import Token
 ACTORS = ("PER", "ORG")
 COMPLEMENTISERS = frozenset({"что"})  # not "чтобы": "X вылетел в Киев, чтобы провести встречу" is X meeting
 WITH = frozenset({"с", "со", "c"})  # the Latin "c" some sites type for "с": "обсуждала c главой МИДа"
+CLAUSE_MARKS = ".;:!?()–—«»\""  # where a list of names or a noun's genitives end
 TITLE_WORDS = 5  # words of a title before a name in a list ("руководителем Госдепартамента США")
 
 
@@ -22,7 +23,7 @@ def only_nominative(tokens: list[Token], mention: Mention) -> bool:
     within = _words_of(tokens, mention)
     if mention.kind != "descriptor":  # a name by its last inflected word ("Елизавета" of "Елизавета II")
         within.reverse()
-    cases = next((_person_cases(t.text) for t in within if _person_cases(t.text)), set())
+    cases = next((found for t in within if (found := _person_cases(t.text))), set())
     return cases == {"nomn"}
 
 
@@ -56,12 +57,13 @@ def word_before(tokens: list[Token], mention: Mention, back: int = 1) -> str:
 
 
 def joined_after(tokens: list[Token], at: int, actors: list[Mention]) -> list[Mention]:
-    """The actors after the preposition at `at`, and those joined to them by "и" or a comma."""
+    """The actors after the token at `at` (a preposition, or the trigger itself), and those joined
+    to them by "и" or a comma."""
     found = []
     for i in range(at + 1, len(tokens)):
         token = tokens[i]
         named = any(m.start <= token.start < m.end for m in actors)  # "Хамидом Карзаем" is no verb
-        if token.text in ".;:!?()–—«»\"" or not named and is_verb(token) \
+        if token.text in CLAUSE_MARKS or not named and is_verb(token) \
                 or token.text == "," and not _actor_follows(tokens, i, actors):
             break
         mention = next((m for m in actors if m.start == token.start and m.type in ACTORS), None)
@@ -115,7 +117,7 @@ def possessor(actors: list[Mention], mention: Mention) -> bool:
 def noun_phrase_end(tokens: list[Token], index: int) -> int:
     """Where the genitives of a meeting noun end: at the next verb, "с", or clause mark."""
     for token in tokens[index + 1 :]:
-        if token.text in ".;:!?()–—«»\"" or token.text.lower() in WITH or is_verb(token):
+        if token.text in CLAUSE_MARKS or token.text.lower() in WITH or is_verb(token):
             return token.start
     return tokens[-1].end if tokens else 0
 

@@ -64,9 +64,10 @@ ACCEPTED_THINGS = (r"(?:решени|участи|закон|меры|мер\b|�
                    r"предложени|позици|ислам|христианств|гражданств|вызов|извинени|соболезновани|командовани|эстафет|"
                    r"душ\b|ванн|ставк)")
 # "принимать никаких стратегических решений": up to two words between the verb and the thing
+ACCEPTING_A_THING = re.compile(rf"(?i)^\w+\s+(?:\S+\s+){{0,2}}[\"«]?{ACCEPTED_THINGS}")
 NOT_EVENTS = {
-    "принять": re.compile(rf"(?i)^\w+\s+(?:\S+\s+){{0,2}}[\"«]?{ACCEPTED_THINGS}"),
-    "принимать": re.compile(rf"(?i)^\w+\s+(?:\S+\s+){{0,2}}[\"«]?{ACCEPTED_THINGS}"),
+    "принять": ACCEPTING_A_THING,
+    "принимать": ACCEPTING_A_THING,
     "удар": re.compile(r"(?i)^\w+\s+(?:по репутации|по экономике|по бюджету|по карману)"),
     "подписать": re.compile(r"(?i)^\w+\s+(?:на\s|петици)"),
     "контакт": re.compile(r"(?i)^\w+\b(?!\s+(?:\S+\s+)?со?\s)"),  # a contact is a meeting only "с" someone

@@ -25,7 +25,7 @@ from .grammar import (
     word_before,
 )
 from .lexicon import DURATION, FORMAT, PASSIVE_DISCUSSING, TOPIC_PATTERNS, Kind
-from .triggers import is_meeting_word, trigger_kind
+from .triggers import is_meeting_word, is_taking_part, trigger_kind
 from .when import event_date
 
 TOPIC_CUES = ("обсуд", "рассмотр", "внимани", "вопрос", "ситуаци", "тем", "проблем", "в рамках", "затрон")
@@ -52,7 +52,7 @@ class Sighting:
     @property
     def takes_part(self) -> bool:
         """"примут участие X, Y": new people for a meeting told before, not the same people again."""
-        return self.trigger.text.lower().startswith("участи")
+        return is_taking_part(self.trigger)
 
 
 def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: int, kind: Kind,
@@ -155,11 +155,11 @@ def _named_together(text: str, people: list[Mention]) -> list[Mention]:
     return []
 
 
-def _title_noun(token: Token, number: str | None = None) -> bool:
+def _title_noun(token: Token, number: str = "sing") -> bool:
     """"экс-госсекретарь обсуждала …", "Блогер подчеркнул …", "девушки встретились": a person's
-    title or trade standing for them, in the nominative; singular unless `number` says otherwise."""
+    title or trade standing for them, in the nominative and in `number`."""
     found = person_noun(token.text)
-    return found is not None and found.tag.case == "nomn" and found.tag.number == (number or "sing")
+    return found is not None and found.tag.case == "nomn" and found.tag.number == number
 
 
 def _past_gender(token: Token) -> str | None:
@@ -177,7 +177,7 @@ def _together_with(tokens: list[Token], index: int, actors: list[Mention]) -> li
 def _listed_after(text: str, tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
     """"…примут участие экс-президент Леонид Кучма, посол Михаил Зурабов и …": the people listed
     in the nominative after "участие"."""
-    if not tokens[index].text.lower().startswith("участи"):
+    if not is_taking_part(tokens[index]):
         return []
     return [m for m in actors if m.type == "PER" and m.start >= tokens[index].end
             and not after_preposition(tokens, m) and is_nominative_mention(m, text[m.start : m.end])]
@@ -227,17 +227,18 @@ def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind)
     is_noun = any(parse.tag.POS == "NOUN" for parse in parses(tokens[index].text)[:1])
     if kind.type not in OBJECT_ROLES and not (kind.family == "consult" and is_noun):
         return []
-    wanted = ("PER",) if kind.type == "appointment" else ACTORS  # "назначил руководителем службы Муравьева"
-    after = [m for m in actors if m.type in wanted and m.start >= tokens[index].end
-             and (kind.family == "consult" or not after_preposition(tokens, m) or after_against(tokens, m))]
     if kind.family == "consult":  # "встреча Путина и Лукашенко": genitives right after the noun
         return _between(tokens, index, actors) or _genitives(tokens, index, actors, noun_phrase_end(tokens, index))
+    wanted = ("PER",) if kind.type == "appointment" else ACTORS  # "назначил руководителем службы Муравьева"
+    after = [m for m in actors if m.type in wanted and m.start >= tokens[index].end
+             and (not after_preposition(tokens, m) or after_against(tokens, m))]
     return after[:1]
 
 
 def _genitives(tokens: list[Token], index: int, actors: list[Mention], end: int) -> list[Mention]:
-    """People named after a meeting noun, up to `end`, not after a preposition nor subjects of the
-    next verb."""
+    """People named after a meeting noun, up to `end`, in a case a genitive can take: not after a
+    preposition, not subjects of the next verb, not whose another person is ("советника Обамы
+    Донилона")."""
     if not any(parse.tag.POS == "NOUN" for parse in parses(tokens[index].text)[:1]):
         return []
     return [m for m in actors if m.type == "PER" and tokens[index].end <= m.start <= end

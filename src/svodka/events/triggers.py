@@ -47,7 +47,7 @@ def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool
 def _takes_part(tokens: list[Token], index: int, text: str) -> bool:
     """"В ней примут участие Кучма, Зурабов и Тальявини" after a meeting was told of, "участие во
     встрече, вероятно, примет Лавров": taking part in it."""
-    if not tokens[index].text.lower().startswith("участи"):
+    if not is_taking_part(tokens[index]):
         return False
     near = tokens[max(0, index - 3) : index + 8]
     if not any(lemma(t.text) in ("принять", "принимать") for t in near):
@@ -58,3 +58,8 @@ def _takes_part(tokens: list[Token], index: int, text: str) -> bool:
 def is_meeting_word(token: Token) -> bool:
     return token.is_word and any(TRIGGERS.get(p.normal_form) in ("meeting", "negotiations", "call")
                                  for p in parses(token.text)[:2])
+
+
+def is_taking_part(token: Token) -> bool:
+    """"участие", "участия": the noun of "примут участие"."""
+    return token.text.lower().startswith("участи")
