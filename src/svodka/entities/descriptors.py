@@ -78,7 +78,7 @@ def descriptor_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBas
     return mentions
 
 
-FORMER = frozenset({"бывший", "экс", "прежний", "предыдущий", "покойный", "будущий", "избранный"})
+FORMER = frozenset({"бывший", "прежний", "предыдущий", "покойный", "будущий", "избранный"})
 
 
 def _former(analysed: str, start: int) -> bool:
@@ -97,8 +97,8 @@ def _sightings(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase,
             length, post = _longest(index, lemmas, at)
             if post:
                 end = words[at + length - 1][1]
-                named = None if _owned(analysed, words, at) else _name_after(analysed, end, people)
-                yield Sighted(words[at][0], end, post, named)
+                appositive = None if _owned(analysed, words, at) else _name_after(analysed, end, people)
+                yield Sighted(words[at][0], end, post, appositive)
                 yield from _coordinated(analysed, words, lemmas, at, length, post, kb)
             at += length
 
@@ -130,7 +130,7 @@ def _coordinated(analysed: str, words: list, lemmas: list[str], at: int, length:
 
 
 def _plural(word: str) -> bool:
-    return any("plur" in parse.tag for parse in parses(word)[:1])
+    return bool(found := parses(word)) and "plur" in found[0].tag
 
 
 def adjective_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase,

@@ -13,7 +13,7 @@ WORD_BEFORE = re.compile(r"(\w+)\s+$")
 # Feminine nouns that head a name in the genitive rather than stand beside it: "жена Дэвиса".
 RELATIONS = frozenset(
     "жена дочь мать сестра вдова супруга подруга бабушка внучка невеста любовница девушка "
-    "мама тётя тетя племянница падчерица свекровь тёща теща партия команда семья".split()
+    "мама тётя тетя племянница падчерица свекровь тёща теща".split()
 )
 
 

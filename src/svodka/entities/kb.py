@@ -130,30 +130,32 @@ class KnowledgeBase:
 @lru_cache(maxsize=1)
 def knowledge_base() -> KnowledgeBase:
     return KnowledgeBase(
-        [_entity(row) for row in _rows("entities.tsv")],
-        [_office(row) for row in _rows("offices.tsv")],
-        [_term(row) for row in _rows("terms.tsv")],
+        [_entity(row) for row in kb_rows("entities.tsv")],
+        [_office(row) for row in kb_rows("offices.tsv")],
+        [_term(row) for row in kb_rows("terms.tsv")],
     )
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def kb_rows(name: str) -> list[dict[str, str]]:
+    """The rows of one of the base's tables (`kb/<name>`), comment lines left out."""
     text = resources.files("svodka.entities").joinpath("kb", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def _values(field: str | None) -> tuple[str, ...]:
+def kb_values(field: str | None) -> tuple[str, ...]:
+    """A field's "|"-separated values."""
     return tuple(value.strip() for value in (field or "").split("|") if value.strip())
 
 
 def _entity(row: dict[str, str]) -> KbEntity:
     return KbEntity(row["key"], row["type"], row["name"], row.get("wikidata") or None,
-                    _values(row.get("aliases")), _values(row.get("adjectives")),
+                    kb_values(row.get("aliases")), kb_values(row.get("adjectives")),
                     row.get("country") or None, row.get("capital_of") or None)
 
 
 def _office(row: dict[str, str]) -> Office:
-    return Office(row["office"], row["country"], row["title"], _values(row.get("descriptors")))
+    return Office(row["office"], row["country"], row["title"], kb_values(row.get("descriptors")))
 
 
 def _term(row: dict[str, str]) -> Term:

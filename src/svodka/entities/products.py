@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from .kb import kb_rows, kb_values
 from .morph import lemma
 from .ner import Found
 
@@ -43,9 +43,8 @@ def without_products(analysed: str, found: list[Found]) -> list[Found]:
 
 @lru_cache(maxsize=1)
 def known_products() -> frozenset[tuple[str, ...]]:
-    text = resources.files("svodka.entities").joinpath("kb", "products.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
-    return frozenset(product_key(name) for row in rows for field in row for name in field.split("|") if name)
+    return frozenset(product_key(name) for row in kb_rows("products.tsv")
+                     for name in (row["name"], *kb_values(row.get("aliases"))))
 
 
 def product_key(name: str) -> tuple[str, ...]:
