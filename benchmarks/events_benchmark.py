@@ -169,7 +169,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return arguments(__doc__, list(SYSTEMS), "svodka", argv, datasets=DATASETS)
 
 
-def dataset_json(dataset: str, documents: Sequence[Document], scores: dict[str, SystemScore]) -> dict:
+def dataset_json(documents: Sequence[Document], scores: dict[str, SystemScore]) -> dict:
     return {"documents": len(documents), "systems": {name: score_json(score) for name, score in scores.items()}}
 
 

@@ -22,7 +22,7 @@ same articles (``store.cluster`` in batches of 256, after they are stored; ``sto
 measures it at scale).
 
 Each repeat runs in a fresh process, so its peak RSS (``ru_maxrss``) is its own. After a warm-up
-(one article read, cleaned and stored, which loads the language models) it times
+(one article read, cleaned, stored and clustered, which loads the language models) it times
 ``ingest(expand([folder]), store, pipeline=default_pipeline(entities=False), stories=False)`` into a
 fresh SQLite store (wall and CPU time; the process is single-threaded, so CPU time is what one
 core spends, whatever else runs on the machine). The first repeat then ingests the same folder
@@ -85,8 +85,8 @@ def run_repeat(folder: str, db_dir: str, recheck: bool) -> dict:
     raws, read_s = _timed(lambda: read_all(list(expand([folder], options)), options))
     articles, clean_s = _timed(lambda: [a for a in pipeline.map(raws) if isinstance(a, Article)])
     with SQLiteStore(db / "stages.db") as store:
-        store_s = _timed(lambda: store_in_batches(store, articles))[1]
-        stories_s = _timed(lambda: cluster_in_batches(store, articles))[1]
+        store_s = _timed(lambda: in_batches(store.add, articles))[1]
+        stories_s = _timed(lambda: in_batches(store.cluster, articles))[1]
     result["seconds"] = {"read_decode": read_s, "clean": clean_s, "store": store_s, "ingest": result["ingest_s"],
                          "stories": stories_s}
     return result
@@ -100,17 +100,15 @@ def _brief(report) -> dict:
 def _warm_up(folder: str, options: ReadOptions, pipeline, db_path: Path) -> None:
     first = next(iter(expand([folder], options)))
     with SQLiteStore(db_path) as store:
-        store.add([pipeline(raw) for raw in read_input(first, options)])
+        articles = [pipeline(raw) for raw in read_input(first, options)]
+        store.add(articles)
+        store.cluster(articles)  # loads the morphology the stories stage needs
 
 
-def store_in_batches(store: SQLiteStore, articles: list[Article]) -> None:
+def in_batches(work, articles: list[Article]) -> None:
+    """`work` (``store.add`` or ``store.cluster``) on each batch of BATCH_SIZE articles."""
     for start in range(0, len(articles), BATCH_SIZE):
-        store.add(articles[start:start + BATCH_SIZE])
-
-
-def cluster_in_batches(store: SQLiteStore, articles: list[Article]) -> None:
-    for start in range(0, len(articles), BATCH_SIZE):
-        store.cluster(articles[start:start + BATCH_SIZE])
+        work(articles[start:start + BATCH_SIZE])
 
 
 def _timed(work):

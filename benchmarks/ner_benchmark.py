@@ -168,7 +168,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return arguments(__doc__, list(SYSTEMS), "natasha", argv, datasets=DATASETS)
 
 
-def dataset_json(dataset: str, documents: Sequence[NerDocument], scores: dict[str, SystemScore]) -> dict:
+def dataset_json(documents: Sequence[NerDocument], scores: dict[str, SystemScore]) -> dict:
     return {
         "documents": len(documents),
         "gold": sum(len(document.gold) for document in documents),

@@ -63,7 +63,7 @@ def prf_json(prf: Prf) -> dict:
 def run_by_dataset(args: argparse.Namespace, datasets: Sequence[str], systems: dict[str, Callable],
                    load: Callable[[str, Path, int | None], Sequence],
                    score: Callable[[Callable, str, Sequence], object],
-                   as_json: Callable[[str, Sequence, dict], dict],
+                   as_json: Callable[[Sequence, dict], dict],
                    as_table: Callable[[str, Sequence, dict], str]) -> int:
     """Load each chosen system once, then for each chosen dataset score every system on its
     documents and print a table (or, with --json, one JSON report at the end). 2: no shared data."""
@@ -77,7 +77,7 @@ def run_by_dataset(args: argparse.Namespace, datasets: Sequence[str], systems: d
         documents = load(dataset, data_dir, args.limit)
         scores = {name: score(predict, dataset, documents) for name, predict in loaded.items()}
         if args.json:
-            report[dataset] = as_json(dataset, documents, scores)
+            report[dataset] = as_json(documents, scores)
         else:
             print(as_table(dataset, documents, scores), end="\n\n", flush=True)
     if args.json:

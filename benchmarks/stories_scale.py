@@ -102,17 +102,18 @@ def main() -> None:
             for article in synthetic_articles(args.articles, sources):
                 batch.append(article)
                 if len(batch) == args.batch:
-                    timings.append(_timed_add(store, batch))
+                    timings.append(_timed_batch(store, batch))
                     batch = []
                     if len(timings) % 10 == 0:
                         print(f"{len(timings) * args.batch} articles: last batch {timings[-1]:.2f} s", flush=True)
             if batch:
-                timings.append(_timed_add(store, batch))
+                timings.append(_timed_batch(store, batch))
             stories = store.stats()["stories"]
         size_mb = sum(p.stat().st_size for p in Path(folder).iterdir()) / 2**20
     first, last = statistics.median(timings[:10]), statistics.median(timings[-10:])
-    tenth = max(1, len(timings) // 10)
-    deciles = [round(statistics.median(timings[start : start + tenth]), 2) for start in range(0, len(timings), tenth)]
+    parts = min(10, len(timings))
+    deciles = [round(statistics.median(timings[len(timings) * i // parts : len(timings) * (i + 1) // parts]), 2)
+               for i in range(parts)]
     log_growth = math.log(args.articles) / math.log(10 * args.batch)
     result = {
         "articles": args.articles, "batch": args.batch, "stories": stories,
@@ -131,7 +132,7 @@ def main() -> None:
             print(f"{key}: {value}")
 
 
-def _timed_add(store: SQLiteStore, batch: list[Article]) -> float:
+def _timed_batch(store: SQLiteStore, batch: list[Article]) -> float:
     started = time.perf_counter()
     store.add(batch)
     store.cluster(batch)

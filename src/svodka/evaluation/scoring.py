@@ -121,7 +121,8 @@ def match_document(document: NerDocument, predictions: Sequence[Prediction]) -> 
     matched = set(owner.values())
     leftover = [prediction for p, prediction in enumerate(predictions) if p not in matched]
     if document.flat:
-        leftover = [p for p in leftover if not _nested_in_any(p, [predictions[m] for m in matched])]
+        correct = [predictions[m] for m in matched]
+        leftover = [p for p in leftover if not _nested_in_any(p, correct)]
     on_optional = set(maximum_matching(leftover, document.optional).values())
     found, missed = [], []
     for g, mention in enumerate(document.gold):

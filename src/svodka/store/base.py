@@ -126,7 +126,8 @@ class Store(Protocol):
         """The story id of each clustered article."""
 
     def cluster_pending(self) -> int:
-        """Cluster articles stored before stories existed; how many there were."""
+        """Cluster articles stored but in no story (a store from an older svodka, or an ingest cut
+        short); how many there were."""
 
     def stats(self) -> dict:
         """Counts for `svodka stats`."""

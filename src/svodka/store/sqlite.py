@@ -113,13 +113,13 @@ class SQLiteStore:
             "SELECT id, first_day FROM stories WHERE thread_id = ? ORDER BY first_day, id", (thread_id,))]
 
     def cluster_pending(self, batch: int = 1000) -> int:
-        """Cluster articles stored before stories existed (a store from an older svodka); returns
-        how many were clustered."""
+        """Cluster articles stored but in no story (a store from an older svodka, or an ingest cut
+        short); returns how many were clustered."""
         done = 0
-        while ids := [row[0] for row in self._db.execute(
-                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_members) "
-                "ORDER BY seq LIMIT ?", (batch,))]:
-            done += self.cluster([self.get(article_id) for article_id in ids])
+        while articles := [self._article_of(row) for row in self._db.execute(
+                "SELECT * FROM articles WHERE id NOT IN (SELECT article_id FROM story_members) "
+                "ORDER BY seq LIMIT ?", (batch,)).fetchall()]:
+            done += self.cluster(articles)
         return done
 
     def _insert(self, article: Article, now: str) -> bool:

@@ -73,11 +73,11 @@ def summarise(articles: Sequence[Article], centroid: Mapping[str, float]) -> tup
     chosen: list[_Sentence] = []
     limit = SUMMARY_SENTENCES[1] if len({a.outlet or a.source for a in articles}) > 2 else SUMMARY_SENTENCES[0]
     while candidates and len(chosen) < limit:
-        best = max(candidates, key=lambda candidate: _marginal(candidate, chosen))
+        gain, best = max(((_marginal(candidate, chosen), candidate) for candidate in candidates), key=lambda pair: pair[0])
         candidates.remove(best)
         if sum(len(c.text) for c in chosen) + len(best.text) > SUMMARY_CHARACTERS and len(chosen) >= SUMMARY_SENTENCES[0]:
             break
-        if _marginal(best, chosen) > 0 or not chosen:
+        if gain > 0 or not chosen:
             chosen.append(best)
     chosen.sort(key=lambda c: articles.index(c.article))
     return " ".join(c.text for c in chosen), tuple(dict.fromkeys(c.article.id for c in chosen))
