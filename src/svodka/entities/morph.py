@@ -39,6 +39,15 @@ def is_proper(parse) -> bool:
     return any(grammeme in parse.tag for grammeme in PROPER)
 
 
+def cases(word: str, readings: int | None = None, animate_first: bool = False) -> frozenset[str]:
+    """The cases `word` can be in, by its first `readings` parses (all by default); with
+    `animate_first`, by its animate readings where it has any ("Путин": not also the genitive
+    plural of "путина")."""
+    found = [parse for parse in parses(word)[:readings] if parse.tag.case]
+    animate = [parse for parse in found if "anim" in parse.tag] if animate_first else []
+    return frozenset(parse.tag.case for parse in animate or found)
+
+
 def person_noun(word: str):
     """The parse of a common noun for a person ("министр", "блогер", "девушки"): animate, no name;
     else None."""

@@ -2,7 +2,7 @@
 preposition stands before a name, what case a mention can be in, how a list of names runs on."""
 from __future__ import annotations
 
-from ..entities.morph import parses
+from ..entities.morph import cases, parses
 from ..quotes.speaker import PREPOSITIONS
 from ..records import Mention
 from ..sentences import Token
@@ -23,16 +23,8 @@ def only_nominative(tokens: list[Token], mention: Mention) -> bool:
     within = _words_of(tokens, mention)
     if mention.kind != "descriptor":  # a name by its last inflected word ("Елизавета" of "Елизавета II")
         within.reverse()
-    cases = next((found for t in within if (found := _person_cases(t.text))), set())
-    return cases == {"nomn"}
-
-
-def _person_cases(word: str) -> set[str]:
-    """The cases a word can be in as a person's name or title ("Путин": nominative; not also the
-    genitive plural of "путина")."""
-    found = [p for p in parses(word) if p.tag.case]
-    animate = [p for p in found if "anim" in p.tag]
-    return {p.tag.case for p in animate or found}
+    readings = next((found for t in within if (found := cases(t.text, animate_first=True))), frozenset())
+    return readings == {"nomn"}
 
 
 def clause_start(tokens: list[Token], index: int) -> int:
@@ -104,8 +96,8 @@ def can_be(tokens: list[Token], mention: Mention, case: str) -> bool:
 
 
 def _may_be_in(word: str, case: str) -> bool:
-    cases = [parse.tag.case for parse in parses(word) if parse.tag.case]
-    return not cases or case in cases
+    found = cases(word)
+    return not found or case in found
 
 
 def possessor(actors: list[Mention], mention: Mention) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..entities.morph import WORD, parses
+from ..entities.morph import WORD, cases, parses
 from ..records import Mention
 from ..sentences import Token
 from .cues import word_set
@@ -258,9 +258,8 @@ def _only_nominative_noun(word: str) -> bool:
 
 
 def _nominative(word: str) -> bool:
-    found = parses(word)
-    return not found or any("nomn" in parse.tag for parse in found[:4]) or not any(
-        parse.tag.case for parse in found[:4])
+    found = cases(word, readings=4)
+    return not found or "nomn" in found
 
 
 def _first_token(tokens: list[Token], mention: Mention, index: int) -> int:
