@@ -152,3 +152,23 @@ def test_the_name_after_an_aides_post_is_the_aides():
 def test_a_person_noun_ending_the_sentence_before_owns_no_post():
     found = descriptors("Вчера Сергей Лавров встретился с послом. Президент Украины Петр Порошенко заявил об этом.")
     assert ("Президент Украины", "Пётр Порошенко") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Голосование выиграли Монако • Намибия • Палестина", ["Монако", "Намибия", "Палестина"]),
+    ("В сборную вошли Овечкин, Фёдоров и Малкин.", ["Овечкин", "Фёдоров", "Малкин"]),
+])
+def test_a_name_never_runs_across_a_list_separator(text, expected):
+    assert [name for name, _ in names(text)] == expected
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Всё-таки Проди уйдёт в отставку.", "Проди"),
+    ("Музыканты Шевчук и Гребенщиков выступили вместе.", "Шевчук"),
+])
+def test_a_common_word_opening_the_sentence_is_not_part_of_the_name(text, person):
+    assert (person, "PER") in names(text)
+
+
+def test_a_particle_written_onto_a_name_is_not_part_of_it():
+    assert ("Кудрину", "PER") in names("Кудрину-то всё равно, сказал Путин.")

@@ -40,7 +40,9 @@ def ner_mentions(analysed: str, spans: tuple[Span, ...]) -> list[Found]:
 
 def _corrected(analysed: str, mention: Found) -> list[Found]:
     mention = _balanced(analysed, _within_one_line(analysed, mention))
-    return [part for part in _split_parenthesised(analysed, mention) if _is_a_name(analysed, part)]
+    parts = [piece for part in _split_parenthesised(analysed, mention) for piece in _split_at_separators(analysed, part)]
+    parts = [_without_particle(analysed, _without_leading_common_word(analysed, part)) for part in parts]
+    return [part for part in parts if _is_a_name(analysed, part)]
 
 
 def _is_a_name(analysed: str, mention: Found) -> bool:
@@ -79,6 +81,49 @@ def _split_parenthesised(analysed: str, mention: Found) -> list[Found]:
     outer = Found(mention.start, mention.start + opening, mention.type)
     inner = Found(inner_start, inner_end, mention.type)
     return [outer, inner] if inner_end > inner_start else [outer]
+
+
+# No name runs across these: "Монако • Намибия" is two countries of a list, "Овечкин, Фёдоров" two
+# players; an organisation's name may hold a comma ("Рога, копыта и К°"), a person's or place's not.
+SEPARATORS = {"PER": re.compile(r"\s*[•·|;,]\s*"), "LOC": re.compile(r"\s*[•·|;,]\s*"),
+              "ORG": re.compile(r"\s*[•·|;]\s*")}
+
+
+def _split_at_separators(analysed: str, mention: Found) -> list[Found]:
+    text = analysed[mention.start : mention.end]
+    parts, start = [], 0
+    for separator in SEPARATORS[mention.type].finditer(text):
+        parts.append((start, separator.start()))
+        start = separator.end()
+    parts.append((start, len(text)))
+    return [Found(mention.start + a, mention.start + b, mention.type) for a, b in parts if b > a]
+
+
+# What a sentence (or a quotation or a dash-led clause) starts after, read back from a name.
+SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*|[«\"„“(—–-]\s*)$")
+SPACES = re.compile(r"\s+")
+
+
+def _without_leading_common_word(analysed: str, mention: Found) -> Found:
+    """"Брат Пьеро", "Всё-таки Проди", "Музыканты Шевчук": a capitalised word opening a sentence
+    that is a common noun or any other part of speech, never a name, is not part of the person
+    named after it (an organisation's name starts so: "Верховный суд")."""
+    first = WORD.match(analysed, mention.start) if mention.type == "PER" else None
+    space = first and SPACES.match(analysed, first.end())
+    if not space or space.end() >= mention.end or not SENTENCE_START.search(analysed, max(0, mention.start - 3), mention.start):
+        return mention
+    if not (is_common_word(first.group(), ADJECTIVES | {"NOUN"}) or _is_title(first.group())):
+        return mention
+    return Found(space.end(), mention.end, mention.type)
+
+
+PARTICLE = re.compile(r"-(?:то|ка|де|таки)$")
+
+
+def _without_particle(analysed: str, mention: Found) -> Found:
+    """"Кудрину-то": the particle written onto a name is not part of it."""
+    particle = PARTICLE.search(analysed, mention.start, mention.end)
+    return Found(mention.start, particle.start(), mention.type) if particle and particle.end() == mention.end else mention
 
 
 PAIRS = {"(": ")", "«": "»", "„": "“", "“": "”", '"': '"'}
