@@ -172,3 +172,8 @@ def test_a_common_word_opening_the_sentence_is_not_part_of_the_name(text, person
 
 def test_a_particle_written_onto_a_name_is_not_part_of_it():
     assert ("Кудрину", "PER") in names("Кудрину-то всё равно, сказал Путин.")
+
+
+def test_the_space_station_is_a_place():
+    found = names("Экипаж МКС вернулся на Землю. На борту Международной космической станции остались двое.")
+    assert ("МКС", "LOC") in found and ("Международной космической станции", "LOC") in found
