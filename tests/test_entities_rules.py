@@ -177,3 +177,17 @@ def test_a_particle_written_onto_a_name_is_not_part_of_it():
 def test_the_space_station_is_a_place():
     found = names("Экипаж МКС вернулся на Землю. На борту Международной космической станции остались двое.")
     assert ("МКС", "LOC") in found and ("Международной космической станции", "LOC") in found
+
+
+@pytest.mark.parametrize("text, body, parent", [
+    ("Глава Минской группы ОБСЕ прибыл в Баку.", "Минской группы ОБСЕ", "ОБСЕ"),
+    ("Сотрудник Института этнологии и антропологии РАН выступил.", "Института этнологии и антропологии РАН", "РАН"),
+    ("Спикер Палаты представителей Конгресса США заявила.", "Палаты представителей Конгресса США", "Конгресса"),
+])
+def test_a_body_named_with_the_body_it_belongs_to_is_one_organisation(text, body, parent):
+    found = names(text)
+    assert (body, "ORG") in found and (parent, "ORG") in found
+
+
+def test_a_name_governs_no_organisation_after_it():
+    assert ("Газпроме", "ORG") in names("Об этом сообщили в Газпроме ТАСС.")

@@ -1,8 +1,10 @@
-"""Institutions named with their country: "МИД Великобритании", "Верховный суд Пакистана",
-"правительства Германии", "британского правительства" are one organisation's name; the country
-inside stays a mention of its own."""
+"""Institutions named with their country or their parent body: "МИД Великобритании", "Верховный
+суд Пакистана", "правительства Германии", "британского правительства", "Минской группы ОБСЕ",
+"Палаты представителей Конгресса США" are one organisation's name; the country or body inside
+stays a mention of its own."""
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from ..records import Span
@@ -32,6 +34,7 @@ def with_country_names(analysed: str, spans: tuple[Span, ...], found: list[Found
     (found, or a word for a state body) and the place in the genitive right after it, or a place
     adjective and a word for a state body ("британского правительства")."""
     passages = list(content_passages(analysed, spans))
+    found = _with_parent_bodies(analysed, found)
     compounds = [Found(start, place.end, "ORG") for place in found
                  if place.type == "LOC" and _genitive(analysed[place.start : place.end])
                  for start in [_organisation_before(analysed, place.start, found, passages)] if start is not None]
@@ -40,6 +43,30 @@ def with_country_names(analysed: str, spans: tuple[Span, ...], found: list[Found
     described = [m for m in _adjective_institutions(passages, kb) if not _overlaps(m, _outside(m, kept + compounds))]
     kept = [m for m in kept if not any(_within(m, d) for d in described)]
     return sorted(kept + compounds + described, key=lambda m: (m.start, -m.end))
+
+
+ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}")
+COMMON_LAST_WORD = re.compile(r"(?<!\S)[а-яё]{2,}$")
+
+
+def _with_parent_bodies(analysed: str, found: list[Found]) -> list[Found]:
+    """An organisation named by a phrase ending in a common word and, right after it, the body it belongs to,
+    in the genitive ("Минской группы ОБСЕ", "Свердловского обкома КПСС", "Палаты представителей
+    Конгресса"): one organisation, which takes the place of the first."""
+    joined = sorted(found, key=lambda m: (m.start, -m.end))
+    for index, parent in enumerate(joined):
+        child = next((m for m in joined[:index] if m.type == "ORG" and m.end == parent.start - 1), None)
+        if child and parent.type == "ORG" and analysed[child.end] == " " and _governs(analysed, child, parent):
+            joined[joined.index(child)] = Found(child.start, parent.end, "ORG")
+    return joined
+
+
+def _governs(analysed: str, child: Found, parent: Found) -> bool:
+    """Whether `parent` reads as the genitive complement of `child`'s last word."""
+    if not COMMON_LAST_WORD.search(analysed, child.start, child.end):
+        return False  # a name ("в Газпроме ТАСС", "«Газпрома» ТАСС") governs nothing
+    first = analysed[parent.start : parent.end].split()[0]
+    return bool(ACRONYM.fullmatch(first)) or (first[:1].isupper() and _genitive(first) and lemma(first) != first.casefold())
 
 
 def _organisation_before(analysed: str, end: int, found: list[Found], passages: list[list[Word]]) -> int | None:
