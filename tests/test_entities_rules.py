@@ -191,3 +191,16 @@ def test_a_body_named_with_the_body_it_belongs_to_is_one_organisation(text, body
 
 def test_a_name_governs_no_organisation_after_it():
     assert ("Газпроме", "ORG") in names("Об этом сообщили в Газпроме ТАСС.")
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Штат объявил чрезвычайное положение.", "Штат"),  # no "Штаты", the United States
+    ("Семья переехала в Москву.", "Семья"),  # no Семей, the town in Kazakhstan
+])
+def test_a_noun_capitalised_by_opening_the_sentence_is_no_place(text, noun):
+    assert all(name != noun for name, _ in names(text))
+
+
+def test_function_words_and_keys_are_no_names():
+    found = [name for name, _ in names("Саммит прошёл в Минске. Если Вы хотите подписаться, нажмите Ctrl+Enter.")]
+    assert found == ["Минске"]

@@ -5,22 +5,26 @@ from __future__ import annotations
 
 from ..records import Span
 from .kb import KnowledgeBase
-from .morph import is_common_word, lemma
+from .morph import is_common_word, is_noun_as_in_dictionary, lemma
 from .ner import Found
-from .words import Word, content_passages
+from .words import Word, content_passages, opens_sentence
 
 MAX_WORDS = 6
 
 
 def gazetteer_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase) -> list[Found]:
-    return [found for words in content_passages(analysed, spans) for found in names_in(words, kb)]
+    return [found for words in content_passages(analysed, spans) for found in names_in(words, kb, analysed)]
 
 
-def names_in(words: list[Word], kb: KnowledgeBase) -> list[Found]:
+def names_in(words: list[Word], kb: KnowledgeBase, analysed: str | None = None) -> list[Found]:
+    """The longest KB names among `words`; with the `analysed` text they stand in, a common noun
+    opening a sentence is taken for the noun ("Штат объявил …" is no "Штаты", "Семья …" no Семей)."""
     lemmas = [lemma(word) for _, _, word in words]
     found, index = [], 0
     while index < len(words):
         match = _longest_at(words, lemmas, index, kb)
+        if match and match[1] == 1 and analysed is not None and _noun_by_its_place(analysed, words[index]):
+            match = None
         if match:
             found.append(match[0])
             index += match[1]
@@ -39,6 +43,10 @@ def _longest_at(words, lemmas, index: int, kb: KnowledgeBase) -> tuple[Found, in
             entity = kb.entities[keys[0]]
             return Found(words[index][0], words[index + length - 1][1], entity.type), length
     return None
+
+
+def _noun_by_its_place(analysed: str, word: Word) -> bool:
+    return opens_sentence(analysed, word[0]) and is_noun_as_in_dictionary(word[2])
 
 
 def _adjacent(words) -> bool:

@@ -75,3 +75,9 @@ def is_common_word(text: str, also: frozenset[str] = frozenset()) -> bool:
         return False
     best = readings[0].tag
     return best.POS in NOT_NAME_PARTS or best.POS in also or "Apro" in best
+
+
+def is_noun_as_in_dictionary(word: str) -> bool:
+    """A common noun with no name reading, in its dictionary form ("Штат", "Семья"; not "Шумов",
+    a genitive plural of "шум" that is also a surname)."""
+    return is_common_word(word, frozenset({"NOUN"})) and parses(word)[0].normal_form == word.lower()

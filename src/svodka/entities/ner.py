@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from ..nlp import models
 from ..records import Span
 from .kb import knowledge_base
-from .morph import ADJECTIVES, WORD, is_common_word, lemma, parses
-from .words import CONTENT_KINDS
+from .morph import ADJECTIVES, WORD, is_common_word, is_noun_as_in_dictionary, lemma, parses
+from .words import CONTENT_KINDS, opens_sentence
 
 TITLES = frozenset(
     "президент премьер премьер-министр министр глава председатель лидер губернатор мэр канцлер король "
@@ -49,7 +49,10 @@ def _is_a_name(analysed: str, mention: Found) -> bool:
     text = analysed[mention.start : mention.end]
     if mention.type == "PER" and (_is_title(text) or is_common_word(text, ADJECTIVES)):
         return False  # "Президенты предметно обсудили …", capitalised as Belarusian sites write it
-    return not (is_common_word(text) or _is_not_a_name(text) or _adjective_of_a_noun(analysed, mention))
+    if mention.type == "LOC" and opens_sentence(analysed, mention.start) and is_noun_as_in_dictionary(text):
+        return False  # "Штат …", "Семья …": a noun capitalised by its place (surnames spell nouns: not for PER)
+    only_common_words = all(is_common_word(word) for word in text.split())  # "Если Вы", a site's notice
+    return not (only_common_words or _is_not_a_name(text) or _adjective_of_a_noun(analysed, mention))
 
 
 NEXT_WORD = re.compile(r" (\w+)")
@@ -99,8 +102,6 @@ def _split_at_separators(analysed: str, mention: Found) -> list[Found]:
     return [Found(mention.start + a, mention.start + b, mention.type) for a, b in parts if b > a]
 
 
-# What a sentence (or a quotation or a dash-led clause) starts after, read back from a name.
-SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*|[«\"„“(—–-]\s*)$")
 SPACES = re.compile(r"\s+")
 
 
@@ -110,7 +111,7 @@ def _without_leading_common_word(analysed: str, mention: Found) -> Found:
     named after it (an organisation's name starts so: "Верховный суд")."""
     first = WORD.match(analysed, mention.start) if mention.type == "PER" else None
     space = first and SPACES.match(analysed, first.end())
-    if not space or space.end() >= mention.end or not SENTENCE_START.search(analysed, max(0, mention.start - 3), mention.start):
+    if not space or space.end() >= mention.end or not opens_sentence(analysed, mention.start):
         return mention
     if not (is_common_word(first.group(), ADJECTIVES | {"NOUN"}) or _is_title(first.group())):
         return mention
@@ -152,10 +153,10 @@ def _within_one_line(analysed: str, mention: Found) -> Found:
     return Found(mention.start, mention.start + len(text.split("\n")[0].rstrip()), mention.type)
 
 
-# Written like names, but common nouns (media, legal forms), diseases and events: never PER/LOC/ORG.
+# Written like names, but common nouns (media, legal forms), diseases, events and keys: never PER/LOC/ORG.
 NOT_NAMES = frozenset(
     "сми вуз нко ооо оао зао пао ао ип дтп чп ввп ндс жкх мкад covid-19 covid ковид ковид-19 "
-    "коронавирус sars-cov-2 вич спид орви брексит брекзит brexit интернет".split()
+    "коронавирус sars-cov-2 вич спид орви брексит брекзит brexit интернет ctrl+enter".split()
 )
 # Stems whose every inflection is one of those: "Брекзита", "Брекситом", "Коронавирусу".
 NOT_NAME_STEMS = ("брексит", "брекзит", "brexit", "коронавирус")

@@ -12,6 +12,14 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 Word = tuple[int, int, str]
 
+# What a sentence (or a quotation or a dash-led clause) starts after, read back from a word.
+SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*|[«\"„“(—–-]\s*)$")
+
+
+def opens_sentence(analysed: str, start: int) -> bool:
+    """Whether the word at `start` is capitalised by its place, not because it is a name."""
+    return SENTENCE_START.search(analysed, max(0, start - 3), start) is not None
+
 
 def content_passages(analysed: str, spans: tuple[Span, ...]) -> Iterator[list[Word]]:
     """For each content span, its words as (start, end, text), offsets into the whole text."""
