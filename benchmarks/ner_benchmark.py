@@ -9,7 +9,8 @@ A system is a factory in ``SYSTEMS`` that loads its models and returns ``predict
 list[Prediction]`` (PER / LOC / ORG, Python character offsets, base form in ``normal``). To add
 one, add ``SYSTEMS["name"] = factory``.
 
-For each dataset it prints per-type precision / recall / F1 and micro-F1 (rules in
+For each dataset it prints the gold counts (and how many gold mentions are written only in lower
+case, which no name mention can find: they bound recall), per-type precision / recall / F1 and micro-F1 (rules in
 ``svodka.evaluation.scoring``); where the gold has base forms (SlavicNER), normalisation accuracy;
 where it has cross-document entity ids (SlavicNER, NEREL Wikidata links), B-cubed over the found
 mentions, a system's clusters being its mentions grouped by type and base form.
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 
 from report import arguments, percent, prf_json, run_by_dataset, table
 
-from svodka.evaluation.mentions import ENTITY_TYPES, NerDocument, Prediction
+from svodka.evaluation.mentions import ENTITY_TYPES, GoldMention, NerDocument, Prediction
 from svodka.evaluation.ner_data import DATASETS, load_dataset
 from svodka.evaluation.scoring import (
     TypeCounts,
@@ -142,10 +143,21 @@ def metric_rows(dataset: str, score: SystemScore) -> dict[str, str]:
 
 
 def gold_summary(documents: Sequence[NerDocument]) -> str:
+    """Gold counts per type, and how many of them no name mention can find: gold written only in
+    lower case ("российского", "компании": factRuEval marks adjectives and descriptors)."""
     per_type = {t: sum(m.type == t for d in documents for m in d.gold) for t in ENTITY_TYPES}
+    unnamed = {t: sum(m.type == t and _lower_case_only(d.text, m) for d in documents for m in d.gold)
+               for t in ENTITY_TYPES}
     total = sum(per_type.values())
     types = ", ".join(f"{t} {n:,}" for t, n in per_type.items())
-    return f"{len(documents):,} documents, {total:,} gold mentions ({types})"
+    summary = f"{len(documents):,} documents, {total:,} gold mentions ({types})"
+    if any(unnamed.values()):
+        summary += "; in lower case only, no name to find: " + ", ".join(f"{t} {n:,}" for t, n in unnamed.items())
+    return summary
+
+
+def _lower_case_only(text: str, mention: GoldMention) -> bool:
+    return all(text[start:end][:1].islower() for start, end in mention.spans)
 
 
 def format_table(dataset: str, documents: Sequence[NerDocument], scores: dict[str, SystemScore]) -> str:
