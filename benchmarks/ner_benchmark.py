@@ -157,7 +157,7 @@ def gold_summary(documents: Sequence[NerDocument]) -> str:
 
 
 def _lower_case_only(text: str, mention: GoldMention) -> bool:
-    return all(text[start:end][:1].islower() for start, end in mention.spans)
+    return not any(letter.isupper() for start, end in mention.spans for letter in text[start:end])
 
 
 def format_table(dataset: str, documents: Sequence[NerDocument], scores: dict[str, SystemScore]) -> str:

@@ -204,3 +204,17 @@ def test_a_noun_capitalised_by_opening_the_sentence_is_no_place(text, noun):
 def test_function_words_and_keys_are_no_names():
     found = [name for name, _ in names("Саммит прошёл в Минске. Если Вы хотите подписаться, нажмите Ctrl+Enter.")]
     assert found == ["Минске"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Кремль заявил о готовности к переговорам.", ("Кремль", "ORG")),  # the KB spells it so
+    ("Лидер партии «Яблоко» выступил на съезде.", ("Яблоко", "ORG")),  # a quote opens no sentence
+])
+def test_a_name_opening_a_sentence_or_a_quote_stays(text, name):
+    assert name in names(text)
+
+
+def test_an_agency_after_a_body_is_its_source_not_its_parent():
+    found = names("Об этом сообщили в Министерстве иностранных дел РИА Новости.")
+    assert ("РИА Новости", "ORG") in found
+    assert all(not name.endswith("Новости") or name == "РИА Новости" for name, _ in found)

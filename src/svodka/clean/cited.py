@@ -40,6 +40,11 @@ def agencies() -> dict[str, str]:
     return forms
 
 
+def is_agency(name: str) -> bool:
+    """Whether `name` is one of the known agencies' forms ("РИА Новости", "Интерфакса")."""
+    return QUOTES.sub("", name).casefold() in agencies()
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     alternatives = "|".join(re.escape(form) for form in sorted(agencies(), key=len, reverse=True))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ..clean.cited import is_agency
 from ..records import Span
 from .kb import KnowledgeBase
 from .morph import lemma, parses
@@ -30,9 +31,9 @@ LONGEST = max(len(phrase) for phrase in INSTITUTIONS)
 
 
 def with_country_names(analysed: str, spans: tuple[Span, ...], found: list[Found], kb: KnowledgeBase) -> list[Found]:
-    """`found` with an ORG mention for each institution named with its country: an organisation
-    (found, or a word for a state body) and the place in the genitive right after it, or a place
-    adjective and a word for a state body ("британского правительства")."""
+    """`found` with an ORG mention for each institution named with its parent body or its country:
+    an organisation (found, or a word for a state body) and the body or place in the genitive right
+    after it, or a place adjective and a word for a state body ("британского правительства")."""
     passages = list(content_passages(analysed, spans))
     found = _with_parent_bodies(analysed, found)
     compounds = [Found(start, place.end, "ORG") for place in found
@@ -46,34 +47,44 @@ def with_country_names(analysed: str, spans: tuple[Span, ...], found: list[Found
 
 
 ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}")
-COMMON_LAST_WORD = re.compile(r"(?<!\S)[а-яё]{2,}$")
+COMMON_LAST_WORD = re.compile(r"(?<!\S)[а-яё]+(?:-[а-яё]+)*$")
 
 
 def _with_parent_bodies(analysed: str, found: list[Found]) -> list[Found]:
-    """An organisation named by a phrase ending in a common word and, right after it, the body it belongs to,
-    in the genitive ("Минской группы ОБСЕ", "Свердловского обкома КПСС", "Палаты представителей
-    Конгресса"): one organisation, which takes the place of the first."""
+    """An organisation named by a phrase ending in a common word and, right after it, the body it
+    belongs to, in the genitive ("Минской группы ОБСЕ", "Свердловского обкома КПСС", "Палаты
+    представителей Конгресса"): one organisation, which takes the place of the first."""
     joined = sorted(found, key=lambda m: (m.start, -m.end))
-    for index, parent in enumerate(joined):
-        child = next((m for m in joined[:index] if m.type == "ORG" and m.end == parent.start - 1), None)
-        if child and parent.type == "ORG" and analysed[child.end] == " " and _governs(analysed, child, parent):
+    for parent in list(joined):
+        child = _organisation_ending_before(analysed, joined, parent.start)
+        if child and parent.type == "ORG" and _governs(analysed, child, parent):
             joined[joined.index(child)] = Found(child.start, parent.end, "ORG")
     return joined
 
 
 def _governs(analysed: str, child: Found, parent: Found) -> bool:
-    """Whether `parent` reads as the genitive complement of `child`'s last word."""
-    if not COMMON_LAST_WORD.search(analysed, child.start, child.end):
-        return False  # a name ("в Газпроме ТАСС", "«Газпрома» ТАСС") governs nothing
-    first = analysed[parent.start : parent.end].split()[0]
-    return bool(ACRONYM.fullmatch(first)) or (first[:1].isupper() and _genitive(first) and lemma(first) != first.casefold())
+    """Whether `parent` reads as the genitive complement of `child`'s last word. A name governs
+    nothing ("в Газпроме ТАСС"), and an agency after a body is its source ("в МИД РИА Новости")."""
+    parent_text = analysed[parent.start : parent.end]
+    if not COMMON_LAST_WORD.search(analysed, child.start, child.end) or is_agency(parent_text):
+        return False
+    first = parent_text.split()[0]
+    inflected = lemma(first) != first.casefold().replace("ё", "е")
+    return bool(ACRONYM.fullmatch(first)) or (first[:1].isupper() and _genitive(first) and inflected)
+
+
+def _organisation_ending_before(analysed: str, found: list[Found], start: int) -> Found | None:
+    """The organisation found that ends one space before `start`."""
+    if analysed[start - 1 : start] != " ":
+        return None
+    return next((m for m in found if m.type == "ORG" and m.end == start - 1), None)
 
 
 def _organisation_before(analysed: str, end: int, found: list[Found], passages: list[list[Word]]) -> int | None:
     """Where the organisation ending one space before `end` starts, if one does."""
     if analysed[end - 1 : end] != " ":
         return None
-    named = next((m for m in found if m.type == "ORG" and m.end == end - 1), None)
+    named = _organisation_ending_before(analysed, found, end)
     if named:
         return named.start
     words = next((words for words in passages if words and words[0][0] < end <= words[-1][1] + 1), [])

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..records import Span
 from .kb import KnowledgeBase
-from .morph import is_common_word, is_noun_as_in_dictionary, lemma
-from .ner import Found
-from .words import Word, content_passages, opens_sentence
+from .morph import is_common_word, lemma
+from .ner import Found, capitalised_by_its_place
+from .words import Word, content_passages
 
 MAX_WORDS = 6
 
@@ -16,15 +16,12 @@ def gazetteer_mentions(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase
     return [found for words in content_passages(analysed, spans) for found in names_in(words, kb, analysed)]
 
 
-def names_in(words: list[Word], kb: KnowledgeBase, analysed: str | None = None) -> list[Found]:
-    """The longest KB names among `words`; with the `analysed` text they stand in, a common noun
-    opening a sentence is taken for the noun ("Штат объявил …" is no "Штаты", "Семья …" no Семей)."""
+def names_in(words: list[Word], kb: KnowledgeBase, analysed: str) -> list[Found]:
+    """The longest KB names among `words` of the `analysed` text."""
     lemmas = [lemma(word) for _, _, word in words]
     found, index = [], 0
     while index < len(words):
-        match = _longest_at(words, lemmas, index, kb)
-        if match and match[1] == 1 and analysed is not None and _noun_by_its_place(analysed, words[index]):
-            match = None
+        match = _longest_at(words, lemmas, index, kb, analysed)
         if match:
             found.append(match[0])
             index += match[1]
@@ -33,20 +30,22 @@ def names_in(words: list[Word], kb: KnowledgeBase, analysed: str | None = None) 
     return found
 
 
-def _longest_at(words, lemmas, index: int, kb: KnowledgeBase) -> tuple[Found, int] | None:
+def _longest_at(words, lemmas, index: int, kb: KnowledgeBase, analysed: str) -> tuple[Found, int] | None:
+    """The longest KB name starting at word `index`. A word alone that is a pronoun or a noun
+    capitalised by opening a sentence is none ("Тех" is no Того, "Штат …" no "Штаты")."""
     if not words[index][2][:1].isupper():
         return None
     aliases = kb.alias_keys()
     for length in range(min(MAX_WORDS, len(words) - index), 0, -1):
         keys = aliases.get(tuple(lemmas[index : index + length]))
-        if keys and _adjacent(words[index : index + length]) and not (length == 1 and is_common_word(words[index][2])):
+        if keys and _adjacent(words[index : index + length]) and not (length == 1 and _common(analysed, words[index])):
             entity = kb.entities[keys[0]]
             return Found(words[index][0], words[index + length - 1][1], entity.type), length
     return None
 
 
-def _noun_by_its_place(analysed: str, word: Word) -> bool:
-    return opens_sentence(analysed, word[0]) and is_noun_as_in_dictionary(word[2])
+def _common(analysed: str, word: Word) -> bool:
+    return is_common_word(word[2]) or capitalised_by_its_place(analysed, word[0], word[2])
 
 
 def _adjacent(words) -> bool:

@@ -76,6 +76,13 @@ class KnowledgeBase:
         matching = [self.entities[key] for key in keys if type is None or self.entities[key].type == type]
         return matching[0] if matching else None
 
+    def spells(self, word: str) -> bool:
+        """Whether some entity has `word` as a name, written just so ("Кремль"; not "Штат", whose
+        lemma only matches "Штаты")."""
+        folded = word.casefold().replace("ё", "е")
+        return any(alias.casefold().replace("ё", "е") == folded
+                   for key in self._by_alias.get(lemma_key(word), []) for alias in self.entities[key].aliases)
+
     def nominative(self, text: str, type: str) -> str | None:
         """The base's own spelling of `text` when `text` is one of its names, inflected or not
         ("Джо Байдена" → "Джо Байден", "Белоруссии" → "Белоруссия"); a bare surname of a known

@@ -78,6 +78,8 @@ def is_common_word(text: str, also: frozenset[str] = frozenset()) -> bool:
 
 
 def is_noun_as_in_dictionary(word: str) -> bool:
-    """A common noun with no name reading, in its dictionary form ("Штат", "Семья"; not "Шумов",
-    a genitive plural of "шум" that is also a surname)."""
-    return is_common_word(word, frozenset({"NOUN"})) and parses(word)[0].normal_form == word.lower()
+    """A common noun with no name reading, in its dictionary form: "Штат", "Семья" (not "Штаты",
+    not "Кремлю")."""
+    first = parses(word)[:1]
+    return bool(first) and first[0].tag.POS == "NOUN" and is_common_word(word, frozenset({"NOUN"})) \
+        and first[0].normal_form == word.lower()

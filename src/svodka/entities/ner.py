@@ -49,10 +49,16 @@ def _is_a_name(analysed: str, mention: Found) -> bool:
     text = analysed[mention.start : mention.end]
     if mention.type == "PER" and (_is_title(text) or is_common_word(text, ADJECTIVES)):
         return False  # "Президенты предметно обсудили …", capitalised as Belarusian sites write it
-    if mention.type == "LOC" and opens_sentence(analysed, mention.start) and is_noun_as_in_dictionary(text):
-        return False  # "Штат …", "Семья …": a noun capitalised by its place (surnames spell nouns: not for PER)
+    if mention.type == "LOC" and capitalised_by_its_place(analysed, mention.start, text):
+        return False  # "Семья …" (surnames spell nouns: not for PER)
     only_common_words = all(is_common_word(word) for word in text.split())  # "Если Вы", a site's notice
     return not (only_common_words or _is_not_a_name(text) or _adjective_of_a_noun(analysed, mention))
+
+
+def capitalised_by_its_place(analysed: str, start: int, word: str) -> bool:
+    """A common noun that is capitalised only because it opens a sentence ("Штат объявил …", "Семья
+    переехала …"), unless the knowledge base has a name spelled just so ("Кремль заявил …")."""
+    return opens_sentence(analysed, start) and is_noun_as_in_dictionary(word) and not knowledge_base().spells(word)
 
 
 NEXT_WORD = re.compile(r" (\w+)")
@@ -88,7 +94,8 @@ def _split_parenthesised(analysed: str, mention: Found) -> list[Found]:
 
 # No name runs across these: "Монако • Намибия" is two countries of a list, "Овечкин, Фёдоров" two
 # players; an organisation's name may hold a comma ("Рога, копыта и К°"), a person's or place's not.
-SEPARATORS = {"PER": re.compile(r"\s*[•·|;,]\s*"), "LOC": re.compile(r"\s*[•·|;,]\s*"),
+PERSON_OR_PLACE_SEPARATORS = re.compile(r"\s*[•·|;,]\s*")
+SEPARATORS = {"PER": PERSON_OR_PLACE_SEPARATORS, "LOC": PERSON_OR_PLACE_SEPARATORS,
               "ORG": re.compile(r"\s*[•·|;]\s*")}
 
 
@@ -124,7 +131,7 @@ PARTICLE = re.compile(r"-(?:то|ка|де|таки)$")
 def _without_particle(analysed: str, mention: Found) -> Found:
     """"Кудрину-то": the particle written onto a name is not part of it."""
     particle = PARTICLE.search(analysed, mention.start, mention.end)
-    return Found(mention.start, particle.start(), mention.type) if particle and particle.end() == mention.end else mention
+    return Found(mention.start, particle.start(), mention.type) if particle else mention
 
 
 PAIRS = {"(": ")", "«": "»", "„": "“", "“": "”", '"': '"'}

@@ -19,12 +19,12 @@ def names_inside(analysed: str, found: list[Found], kb: KnowledgeBase) -> list[F
         text = analysed[org.start : org.end]
         words = [(org.start + m.start(), org.start + m.end(), m.group()) for m in WORD.finditer(text)]
         if len(words) >= 2:
-            inner += _places(words, kb) + _person(words)
+            inner += _places(words, kb, analysed) + _person(words)
     return [f for f in dict.fromkeys(inner) if (f.start, f.end) not in taken]
 
 
-def _places(words: list[Word], kb: KnowledgeBase) -> list[Found]:
-    found = {f for part in (words[1:], words[:-1]) for f in names_in(part, kb)}  # never the whole name
+def _places(words: list[Word], kb: KnowledgeBase, analysed: str) -> list[Found]:
+    found = {f for part in (words[1:], words[:-1]) for f in names_in(part, kb, analysed)}  # never the whole name
     return [f for f in found if f.type == "LOC"]
 
 

@@ -12,13 +12,15 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 Word = tuple[int, int, str]
 
-# What a sentence (or a quotation or a dash-led clause) starts after, read back from a word.
-SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*|[«\"„“(—–-]\s*)$")
+# What a sentence starts after, read back from a word: a full stop (and a closing quote), a line
+# break, or a dialogue dash opening a line. An opening quote or bracket is not one: «Яблоко» is a name.
+SENTENCE_START = re.compile(r"(?:^|[.!?…][»”\"]?\s+|\n[ \t]*(?:[—–-][ \t]*)?)$")
+LOOK_BACK = 8
 
 
 def opens_sentence(analysed: str, start: int) -> bool:
     """Whether the word at `start` is capitalised by its place, not because it is a name."""
-    return SENTENCE_START.search(analysed, max(0, start - 3), start) is not None
+    return SENTENCE_START.search(analysed, max(0, start - LOOK_BACK), start) is not None
 
 
 def content_passages(analysed: str, spans: tuple[Span, ...]) -> Iterator[list[Word]]:
