@@ -10,7 +10,7 @@ from itertools import pairwise
 from ..clean.cited import is_agency
 from ..records import Span
 from .kb import KnowledgeBase
-from .morph import lemma, parses
+from .morph import cases, lemma
 from .ner import Found
 from .words import Word, content_passages
 
@@ -132,5 +132,4 @@ def _overlaps(mention: Found, others: list[Found]) -> bool:
 
 
 def _genitive(name: str) -> bool:
-    first = name.split()[0]
-    return any(parse.tag.case == "gent" for parse in parses(first))
+    return "gent" in cases(name.split()[0])
