@@ -177,9 +177,9 @@ def test_the_headline_is_informative_short_and_not_clickbait(pipeline, titles, c
 
 
 def test_more_outlets_rank_higher_and_old_stories_decay():
-    wide = StoryCounts(articles=5, outlets=5, first_day=100, last_day=100, on_last_day=5)
-    narrow = StoryCounts(articles=5, outlets=1, first_day=100, last_day=100, on_last_day=5)
-    old = StoryCounts(articles=5, outlets=5, first_day=97, last_day=98, on_last_day=2)
+    wide = StoryCounts(articles=5, dated=5, outlets=5, first_day=100, last_day=100, on_last_day=5)
+    narrow = StoryCounts(articles=5, dated=5, outlets=1, first_day=100, last_day=100, on_last_day=5)
+    old = StoryCounts(articles=5, dated=5, outlets=5, first_day=97, last_day=98, on_last_day=2)
     assert score(wide, 100) > score(narrow, 100) > 0
     assert score(old, 100) < score(wide, 100) / 3
     assert is_breaking(wide) and not is_breaking(old)

@@ -301,7 +301,8 @@ def events(name, other, event_type, limit, as_json, db):
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, metavar="N",
               help="How many of the best-ranked stories to print.")
 @click.option("--since", callback=_valid_date, metavar="DATE",
-              help="Only stories seen on or after DATE (default: the store's last 30 days).")
+              help="Only stories seen on or after DATE (default: the store's last 30 days, and the undated "
+                   "stories).")
 @click.option("--entity", "name", metavar="NAME", help="Only stories with an article naming NAME.")
 @click.option("--members", is_flag=True, help="List every article of each story.")
 @click.option("--jsonl", is_flag=True, help="Print JSON, one story per line.")
@@ -334,7 +335,8 @@ def story(story_id, as_json, db):
             sys.exit(EXIT_NOT_FOUND)
         ids = [member.article_id for member in found.members]
         said, happened = store.quotes(articles=ids), store.events(articles=ids)
-        thread = store.thread(found.thread)
+        # A story with no dated article opens no thread and continues none; the store has no day to give it.
+        thread = store.thread(found.thread) if found.first_seen else [(found.id, None)]
     if as_json:
         click.echo(json.dumps({**story_dict(found), "quotes": [quote_dict(q) for q in said],
                                "events": [event_dict(e) for e in happened],

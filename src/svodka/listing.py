@@ -68,7 +68,7 @@ def story_lines(story: Story, members: bool = False) -> str:
     """A heading (id, score, category, days, counts), the headline, the summary wrapped; with
     `members`, one line per article, copies marked."""
     originals = sum(1 for member in story.members if member.duplicate_of is None)
-    span = story.first_seen if story.first_seen == story.last_seen else f"{story.first_seen}…{story.last_seen}"
+    span = story_span(story)
     flags = " BREAKING" if story.breaking else ""
     lines = [f"#{story.id}  score {story.score:.2f}{flags}  {story.category}  {span}  "
              f"{_count(len(story.outlets), 'outlet')}, {_count(originals, 'article')}"
@@ -85,6 +85,13 @@ def story_lines(story: Story, members: bool = False) -> str:
     return "\n".join(printable(line) for line in lines)
 
 
+def story_span(story: Story) -> str:
+    """The days its dated articles were seen: one day, a range, or "undated" when none is dated."""
+    if story.first_seen is None:
+        return "undated"
+    return story.first_seen if story.first_seen == story.last_seen else f"{story.first_seen}…{story.last_seen}"
+
+
 def story_dict(story: Story) -> dict:
     return story.to_dict()
 
@@ -93,7 +100,8 @@ def timeline_line(item: FoundEvent | Story) -> str:
     """One line of a timeline: an event (as `event_lines` heads it) or a story, by its date."""
     if isinstance(item, Story):
         outlets = ", ".join(story_outlets(item)[:3]) + ("…" if len(item.outlets) > 3 else "")
-        return printable(f"{item.first_seen}  story #{item.id}  {_one_line(item.title or '(no headline)')} "
+        return printable(f"{item.first_seen or 'undated'}  story #{item.id}  "
+                         f"{_one_line(item.title or '(no headline)')} "
                          f"— {_count(len(item.outlets), 'outlet')}: {_one_line(outlets)}")
     return event_lines(item).split("\n")[0]
 
@@ -105,8 +113,9 @@ def timeline_dict(item: FoundEvent | Story) -> dict:
 
 
 def timeline_date(item: FoundEvent | Story) -> str:
+    """The date to order a timeline by; what has none goes last."""
     if isinstance(item, Story):
-        return item.first_seen
+        return item.first_seen or "9999"
     return item.event.date or (item.article.published or "")[:10] or "9999"
 
 

@@ -250,7 +250,9 @@ class Story:
     """Articles about one happening, from however many outlets. `summary` is extractive: its
     sentences come from the members named in `summary_sources`; `entities` are canonical names
     with the number of member articles naming them; `thread` is the id of the first story of the
-    thread this one continues (its own id when it starts one)."""
+    thread this one continues (its own id when it starts one); `first_seen` and `last_seen` are the
+    days of its earliest and latest dated members, None when none is dated; `outlets` are its
+    members' outlets (a member without one adds none)."""
 
     id: int
     thread: int
@@ -260,8 +262,8 @@ class Story:
     score: float
     breaking: bool
     category: str
-    first_seen: str
-    last_seen: str
+    first_seen: str | None
+    last_seen: str | None
     outlets: tuple[str, ...]
     members: tuple[StoryMember, ...]
     entities: tuple[tuple[str, int], ...] = ()

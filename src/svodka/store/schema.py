@@ -167,4 +167,31 @@ MIGRATIONS: tuple[str, ...] = (
         documents INTEGER NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 5: an article with no date is undated, not of the day it was clustered: its day is 0 (no date
+    # ordinal is) in story_members and lsh_bands; a story's first and last day are those of its dated
+    # members (0 when none is), and its keys are indexed under day 0 as well when it has undated
+    # members (only there when it has no dated one). A story of undated articles opens no thread: a
+    # thread it opened goes on from its earliest dated story. A story's outlets are its articles'
+    # outlets, never their source paths. Stories already formed are kept as they are.
+    """
+    UPDATE story_members SET day = 0
+        WHERE article_id IN (SELECT id FROM articles WHERE date(substr(published, 1, 10)) IS NULL);
+    UPDATE lsh_bands SET day = 0 WHERE article_id IN (SELECT article_id FROM story_members WHERE day = 0);
+    UPDATE stories SET
+        first_day = coalesce((SELECT min(day) FROM story_members m WHERE m.story_id = stories.id AND m.day != 0), 0),
+        last_day = coalesce((SELECT max(day) FROM story_members m WHERE m.story_id = stories.id AND m.day != 0), 0);
+    INSERT OR IGNORE INTO story_keys (key, day, story_id)
+        SELECT DISTINCT key, 0, story_id FROM story_keys
+        WHERE story_id IN (SELECT story_id FROM story_members WHERE day = 0);
+    DELETE FROM story_keys WHERE day != 0 AND story_id IN (SELECT id FROM stories WHERE first_day = 0);
+    CREATE TEMP TABLE undated_threads AS
+        SELECT thread_id AS old, min(id) AS new FROM stories
+        WHERE first_day != 0 AND thread_id IN (SELECT id FROM stories WHERE first_day = 0) GROUP BY thread_id;
+    UPDATE stories SET thread_id = (SELECT new FROM undated_threads WHERE old = stories.thread_id)
+        WHERE first_day != 0 AND thread_id IN (SELECT old FROM undated_threads);
+    UPDATE stories SET thread_id = id WHERE first_day = 0;
+    DROP TABLE undated_threads;
+    UPDATE stories SET outlets = (SELECT count(DISTINCT nullif(a.outlet, '')) FROM story_members m
+        JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id);
+    """,
 )

@@ -107,9 +107,10 @@ class SQLiteStore:
     def _views(self, ranked: list[tuple[int, float, bool]]) -> list[Story]:
         return [story_view(self._db, story_id, score, breaking, self.get) for story_id, score, breaking in ranked]
 
-    def thread(self, thread_id: int) -> list[tuple[int, str]]:
-        """(story id, first day seen) of every story in the thread, in date order."""
-        return [(story_id, date.fromordinal(day).isoformat()) for story_id, day in self._db.execute(
+    def thread(self, thread_id: int) -> list[tuple[int, str | None]]:
+        """(story id, first day seen) of every story in the thread, in date order; None for a story
+        of undated articles (day 0)."""
+        return [(story_id, date.fromordinal(day).isoformat() if day else None) for story_id, day in self._db.execute(
             "SELECT id, first_day FROM stories WHERE thread_id = ? ORDER BY first_day, id", (thread_id,))]
 
     def cluster_pending(self, batch: int = 1000) -> int:

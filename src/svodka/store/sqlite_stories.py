@@ -12,10 +12,25 @@ import numpy as np
 
 from ..records import Article, Story, StoryMember
 from ..stories.cluster import Membership, StoryState
-from ..stories.rank import StoryCounts, is_breaking, score
+from ..stories.rank import StoryCounts, is_breaking, score, weight
 from ..stories.view import choose_title, summarise
 
 CHUNK = 500
+UNDATED = 0
+"""The stored day of an undated member, and a story's first and last day while none of its members is
+dated: date ordinals start at 1, so 0 is no day. Stored like a day, undated members are one equality
+away in the same indexes, and the day columns stay NOT NULL as schema 4 made them."""
+KEY_POSTINGS = 200
+"""Stories read under each key by a lookup with no day range (an undated article's, or a dated one's
+among undated stories): the latest ones. A near-paraphrase shares the article's rare keys, whose
+postings are short, so capping the common keys' long ones loses no close match and keeps the cost
+of such a lookup flat as the store grows."""
+UNDATED_POSTINGS = f"SELECT story_id FROM story_keys WHERE key = ? AND day = {UNDATED} ORDER BY story_id DESC LIMIT ?"
+DATED_POSTINGS = f"SELECT story_id FROM story_keys WHERE key = ? AND day > {UNDATED} ORDER BY day DESC LIMIT ?"
+OUTLETS = ("SELECT count(DISTINCT nullif(a.outlet, '')) FROM story_members m JOIN articles a ON a.id = m.article_id "
+           "WHERE m.story_id = stories.id")
+"""A story's outlets: its articles' own, never their sources (a file path is no outlet); an article
+with none adds none."""
 
 
 class SQLiteStoryIndex:
@@ -39,11 +54,17 @@ class SQLiteStoryIndex:
                 f"SELECT term, documents FROM term_counts WHERE term IN ({_marks(chunk)})", chunk).fetchall())
         return found
 
-    def copies(self, bands: list[int], first_day: int, last_day: int) -> list[tuple[str, np.ndarray]]:
+    def copies(self, bands: list[int], days: tuple[int, int] | None) -> list[tuple[str, np.ndarray]]:
+        if days is None:
+            return self._copies(bands, "")
+        return [*self._copies(bands, " AND b.day BETWEEN ? AND ?", days),
+                *self._copies(bands, " AND b.day = ?", (UNDATED,))]
+
+    def _copies(self, bands: list[int], days: str, parameters: tuple = ()) -> list[tuple[str, np.ndarray]]:
         rows = self._db.execute(
             "SELECT DISTINCT m.article_id, m.signature FROM lsh_bands b "
-            f"JOIN story_members m ON m.article_id = b.article_id WHERE b.band IN ({_marks(bands)}) "
-            "AND b.day BETWEEN ? AND ?", (*bands, first_day, last_day))
+            f"JOIN story_members m ON m.article_id = b.article_id WHERE b.band IN ({_marks(bands)}){days}",
+            (*bands, *parameters))
         return [(article_id, np.frombuffer(blob, dtype=np.uint32)) for article_id, blob in rows]
 
     def story_of(self, article_id: str) -> tuple[int, str | None]:
@@ -58,13 +79,23 @@ class SQLiteStoryIndex:
             (*keys, first_day, last_day, limit))
         return [row[0] for row in rows]
 
+    def undated_candidates(self, keys: list[str], limit: int) -> list[int]:
+        return _most_shared([self._postings(UNDATED_POSTINGS, key) for key in keys], limit)
+
+    def any_day_candidates(self, keys: list[str], limit: int) -> list[int]:
+        return _most_shared([self._postings(UNDATED_POSTINGS, key) + self._postings(DATED_POSTINGS, key)
+                             for key in keys], limit)
+
+    def _postings(self, query: str, key: str) -> list[int]:
+        return [row[0] for row in self._db.execute(query, (key, KEY_POSTINGS))]
+
     def load(self, story_ids: list[int]) -> list[StoryState]:
         if not story_ids:
             return []
         rows = self._db.execute(
             "SELECT id, centroid, first_day, last_day, articles, thread_id, happening FROM stories "
             f"WHERE id IN ({_marks(story_ids)})", story_ids)
-        return [StoryState(id, json.loads(centroid), first, last, articles, thread, happening)
+        return [StoryState(id, json.loads(centroid), _day(first), _day(last), articles, thread, happening)
                 for id, centroid, first, last, articles, thread, happening in rows]
 
     def next_story_id(self) -> int:
@@ -77,25 +108,37 @@ class SQLiteStoryIndex:
             "INSERT INTO stories (id, thread_id, first_day, last_day, articles, outlets, centroid, happening) "
             "VALUES (?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (id) DO UPDATE SET first_day = excluded.first_day, "
             "last_day = excluded.last_day, articles = excluded.articles, centroid = excluded.centroid",
-            [(s.id, s.thread, s.first_day, s.last_day, s.articles, json.dumps(_rounded(s.centroid), ensure_ascii=False),
-              s.happening) for s in stories])
+            [(s.id, s.thread, _stored(s.first_day), _stored(s.last_day), s.articles,
+              json.dumps(_rounded(s.centroid), ensure_ascii=False), s.happening) for s in stories])
         self._db.executemany(
             "INSERT INTO story_members (article_id, story_id, duplicate_of, category, similarity, day, signature) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(m.article_id, m.story_id, m.duplicate_of, m.category, round(m.similarity, 4), m.day,
+            [(m.article_id, m.story_id, m.duplicate_of, m.category, round(m.similarity, 4), _stored(m.day),
               m.signature.tobytes()) for m in memberships])
         self._db.executemany("INSERT OR IGNORE INTO lsh_bands (band, day, article_id) VALUES (?, ?, ?)",
-                             [(band, m.day, m.article_id) for m in memberships for band in m.bands])
-        self._db.executemany("INSERT OR IGNORE INTO story_keys (key, day, story_id) VALUES (?, ?, ?)",
-                             [(key, day, s.id) for s in stories for day in s.days for key in keys.get(s.id, ())])
+                             [(band, _stored(m.day), m.article_id) for m in memberships for band in m.bands])
         self._db.executemany(
-            "UPDATE stories SET outlets = (SELECT count(DISTINCT coalesce(a.outlet, a.source)) FROM story_members m "
-            "JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id) WHERE id = ?",
-            [(s.id,) for s in stories])
+            "INSERT OR IGNORE INTO story_keys (key, day, story_id) VALUES (?, ?, ?)",
+            [(key, _stored(day), s.id) for s in stories for day in s.days for key in keys.get(s.id, ())])
+        self._db.executemany(f"UPDATE stories SET outlets = ({OUTLETS}) WHERE id = ?", [(s.id,) for s in stories])
+
+
+def _stored(day: int | None) -> int:
+    return UNDATED if day is None else day
+
+
+def _day(stored: int) -> int | None:
+    return None if stored == UNDATED else stored
+
+
+def _most_shared(postings: list[list[int]], limit: int) -> list[int]:
+    """The stories found under the most keys (each key's postings counted once), latest first among equals."""
+    shared = Counter(story_id for found in postings for story_id in set(found))
+    return sorted(shared, key=lambda story_id: (-shared[story_id], -story_id))[:limit]
 
 
 def _rounded(vector: dict[str, float]) -> dict[str, float]:
-    return {term: round(weight, 5) for term, weight in vector.items()}
+    return {term: round(value, 5) for term, value in vector.items()}
 
 
 def _marks(values) -> str:
@@ -117,30 +160,39 @@ VIEW_MEMBERS = 30
 def ranked_story_ids(db: sqlite3.Connection, limit: int | None, since_day: int | None,
                      entity_ids: Sequence[str] | None,
                      story_ids: Sequence[int] | None = None) -> list[tuple[int, float, bool]]:
-    """(story id, score, breaking), best first, of stories seen since `since_day` (else the last
-    RECENT_DAYS of the store) and, when given, naming one of `entity_ids`; with `story_ids`, of
-    those stories whenever seen."""
-    today = db.execute("SELECT max(last_day) FROM stories").fetchone()[0]
-    if today is None:
+    """(story id, score, breaking), best first (by score, then weight), of stories seen since
+    `since_day` (else those of the last RECENT_DAYS of the store and the undated ones) and, when
+    given, naming one of `entity_ids`; with `story_ids`, of those stories whenever seen."""
+    latest = db.execute("SELECT max(last_day) FROM stories").fetchone()[0]
+    if latest is None:
         return []
-    if story_ids is not None:
-        where, parameters = f"s.id IN ({_marks(story_ids)})", list(story_ids)
-    else:
-        where, parameters = "s.last_day >= ?", [since_day if since_day is not None else today - RECENT_DAYS]
+    where, parameters = _seen(since_day, latest - RECENT_DAYS, story_ids)
     if entity_ids is not None:
         where += (" AND s.id IN (SELECT m.story_id FROM mentions n JOIN story_members m ON m.article_id = n.article_id "
                   f"WHERE n.entity_id IN ({_marks(entity_ids)}))")
         parameters += list(entity_ids)
     rows = db.execute(
         "SELECT s.id, s.articles, s.outlets, s.first_day, s.last_day, "
+        f"(SELECT count(*) FROM story_members m WHERE m.story_id = s.id AND m.day != {UNDATED}), "
         "(SELECT count(*) FROM story_members m WHERE m.story_id = s.id AND m.day = s.last_day) "
         f"FROM stories s WHERE {where}", parameters).fetchall()
     ranked = []
-    for story_id, articles, outlets, first_day, last_day, on_last_day in rows:
-        counts = StoryCounts(articles, outlets, first_day, last_day, on_last_day)
-        ranked.append((story_id, score(counts, today), is_breaking(counts)))
-    ranked.sort(key=lambda item: (-item[1], -item[0]))
-    return ranked[:limit] if limit else ranked
+    for story_id, articles, outlets, first_day, last_day, dated, on_last_day in rows:
+        counts = StoryCounts(articles, dated, outlets, _day(first_day), _day(last_day), on_last_day)
+        ranked.append((score(counts, _day(latest)), weight(counts), story_id, is_breaking(counts)))
+    ranked.sort(key=lambda item: (-item[0], -item[1], -item[2]))
+    best = [(story_id, points, breaking) for points, _, story_id, breaking in ranked]
+    return best[:limit] if limit else best
+
+
+def _seen(since_day: int | None, recent_day: int, story_ids: Sequence[int] | None) -> tuple[str, list]:
+    """Which stories to rank: the given ones; those seen since a day (undated stories have no day to
+    be seen on); by default those of the store's last RECENT_DAYS and the undated ones."""
+    if story_ids is not None:
+        return f"s.id IN ({_marks(story_ids)})", list(story_ids)
+    if since_day is not None:
+        return "s.last_day >= ?", [since_day]
+    return "(s.last_day >= ? OR s.last_day = ?)", [recent_day, UNDATED]
 
 
 def story_ids_of(db: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, int]:
@@ -155,10 +207,11 @@ def story_ids_of(db: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str
 def stories_naming(db: sqlite3.Connection, entity_ids: Sequence[str], other_ids: Sequence[str] | None,
                    limit: int | None) -> list[int]:
     """The latest `limit` stories one of whose articles names one of `entity_ids` (and one of
-    `other_ids`, when given), latest first."""
+    `other_ids`, when given), latest first; a story with no dated article has no place in time and
+    is left out."""
     query = ("SELECT DISTINCT m.story_id, s.first_day FROM mentions n "
              "JOIN story_members m ON m.article_id = n.article_id JOIN stories s ON s.id = m.story_id "
-             f"WHERE n.entity_id IN ({_marks(entity_ids)})")
+             f"WHERE s.first_day != {UNDATED} AND n.entity_id IN ({_marks(entity_ids)})")
     parameters = list(entity_ids)
     if other_ids is not None:
         query += (" AND n.article_id IN (SELECT article_id FROM mentions "
@@ -191,7 +244,7 @@ def story_view(db: sqlite3.Connection, story_id: int, score: float, breaking: bo
         id=story_id, thread=thread, title=title, summary=summary, summary_sources=sources, score=score,
         breaking=breaking, category=_majority(member.category for member in every),
         first_seen=_iso(first_day), last_seen=_iso(last_day),
-        outlets=tuple(dict.fromkeys(member.outlet or member.source for member in every)),
+        outlets=tuple(dict.fromkeys(member.outlet for member in every if member.outlet)),
         members=tuple(every), entities=tuple(entities),
         quote_count=_count(db, "quotes", ids), event_count=_count(db, "events", ids))
 
@@ -215,5 +268,6 @@ def _majority(categories) -> str:
     return max(counts, key=lambda category: (counts[category], category != "other")) if counts else "other"
 
 
-def _iso(day: int) -> str:
-    return date.fromordinal(day).isoformat()
+def _iso(stored: int) -> str | None:
+    day = _day(stored)
+    return None if day is None else date.fromordinal(day).isoformat()

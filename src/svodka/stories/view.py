@@ -58,8 +58,8 @@ class _Sentence:
     relevance: float
 
     @property
-    def outlet(self) -> str:
-        return self.article.outlet or self.article.source
+    def outlet(self) -> str | None:
+        return self.article.outlet
 
 
 def summarise(articles: Sequence[Article], centroid: Mapping[str, float]) -> tuple[str, tuple[str, ...]]:
@@ -71,7 +71,7 @@ def summarise(articles: Sequence[Article], centroid: Mapping[str, float]) -> tup
             vector = _vector(text)
             candidates.append(_Sentence(text, article, vector, cosine(vector, centroid) + LEAD_BONUS / (1 + position)))
     chosen: list[_Sentence] = []
-    limit = SUMMARY_SENTENCES[1] if len({a.outlet or a.source for a in articles}) > 2 else SUMMARY_SENTENCES[0]
+    limit = SUMMARY_SENTENCES[1] if len({a.outlet for a in articles if a.outlet}) > 2 else SUMMARY_SENTENCES[0]
     while candidates and len(chosen) < limit:
         gain, best = max(((_marginal(candidate, chosen), candidate) for candidate in candidates), key=lambda pair: pair[0])
         candidates.remove(best)
@@ -87,7 +87,7 @@ def _marginal(candidate: _Sentence, chosen: list[_Sentence]) -> float:
     if not chosen:
         return candidate.relevance
     overlap = max(cosine(candidate.vector, other.vector) for other in chosen)
-    new_outlet = 0.1 if all(other.outlet != candidate.outlet for other in chosen) else 0.0
+    new_outlet = 0.1 if candidate.outlet and all(other.outlet != candidate.outlet for other in chosen) else 0.0
     return candidate.relevance - REDUNDANCY * overlap + new_outlet
 
 
