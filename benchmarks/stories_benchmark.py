@@ -8,9 +8,11 @@ dataset into one store (each article competes with every other for its story: 12
 headlines about 2013's news, all undated); "each pair" ingests each pair alone into a fresh store
 (the pairwise decision the annotators made). SlavicNER's raw documents are ingested likewise and the stories scored by B-cubed against the
 dataset's topics (stories should be finer than topics: precision near 1, recall as it comes).
-None of these documents carry a date, so all fall into one time window: harder than real use.
+None of these documents carry a date; each is stored as of one same day (ONE_DAY, set after the
+pipeline has read it), so all fall into one time window: harder than real use. With --undated they
+are stored undated, as they came: then only copies and near-paraphrases (UNDATED_SIMILARITY) join.
 
-    .venv/bin/python benchmarks/stories_benchmark.py [--dataset D|all] [--limit N] [--json]
+    .venv/bin/python benchmarks/stories_benchmark.py [--dataset D|all] [--limit N] [--undated] [--json]
 """
 from __future__ import annotations
 
@@ -32,10 +34,11 @@ from svodka.evaluation.stories import (
     tgcontest_pairs,
 )
 from svodka.pipeline import default_pipeline
-from svodka.progress import input_progress
+from svodka.progress import IngestProgress
 from svodka.records import Article, Failure, RawDocument
 from svodka.store.sqlite import SQLiteStore
 
+ONE_DAY = "2020-01-01"
 PAIR_DATASETS = (*TGCONTEST_POOLS, "paraphraser")
 DATASETS = (*PAIR_DATASETS, "slavicner")
 BATCH = 1000
@@ -74,21 +77,24 @@ class PairScores:
                 "accuracy": round(100 * self.accuracy, 2)}
 
 
-def process(documents: Sequence[RawDocument], label: str = "") -> dict[str, Article | None]:
-    """Each distinct document through svodka's pipeline (entities, quotes, events included); None
-    for one svodka refuses (it will be a story alone)."""
+def process(documents: Sequence[RawDocument], label: str = "", undated: bool = False) -> dict[str, Article | None]:
+    """Each distinct document through svodka's pipeline (entities, quotes, events included), then
+    dated ONE_DAY unless `undated`; None for one svodka refuses (it will be a story alone)."""
     pipeline = default_pipeline()
     unique = list({document.source: document for document in documents}.values())
     processed: dict[str, Article | None] = {}
-    with input_progress(len(unique), f"reading {label}") as advance:
-        for document in unique:
-            article = pipeline.process(document)
-            processed[document.source] = None if isinstance(article, Failure) else article
-            advance(document.source)
+    with IngestProgress(None, f"reading {label}") as progress:
+        for document, article in zip(unique, pipeline.map(unique)):
+            processed[document.source] = None if isinstance(article, Failure) else _dated(article, undated)
+            progress.article_done()
     refused = [source for source, article in processed.items() if article is None]
     if refused:
         print(f"{label}: {len(refused)} of {len(unique)} documents refused, e.g. {refused[0]}", file=sys.stderr)
     return processed
+
+
+def _dated(article: Article, undated: bool) -> Article:
+    return article if undated or article.published else article.with_(published=ONE_DAY)
 
 
 def cluster(processed: dict[str, Article | None], path: str = ":memory:") -> dict[str, int]:
@@ -128,10 +134,10 @@ def pair_dataset(name: str, data_dir: Path, limit: int | None) -> list[StoryPair
     return tgcontest_pairs(data_dir, name)[:limit]
 
 
-def run_pairs(name: str, data_dir: Path, limit: int | None) -> dict[str, PairScores]:
+def run_pairs(name: str, data_dir: Path, limit: int | None, undated: bool = False) -> dict[str, PairScores]:
     """Scores with every article in one store (`one store`) and with each pair alone (`each pair`)."""
     pairs = pair_dataset(name, data_dir, limit)
-    processed = process([document for pair in pairs for document in (pair.first, pair.second)], name)
+    processed = process([document for pair in pairs for document in (pair.first, pair.second)], name, undated)
     story_of = cluster(processed)
     together = {(p.first.source, p.second.source): story_of[p.first.source] == story_of[p.second.source]
                 for p in pairs}
@@ -139,9 +145,9 @@ def run_pairs(name: str, data_dir: Path, limit: int | None) -> dict[str, PairSco
             "each pair": score_pairs(pairs, cluster_each_pair(pairs, processed))}
 
 
-def run_topics(data_dir: Path, limit: int | None) -> dict:
+def run_topics(data_dir: Path, limit: int | None, undated: bool = False) -> dict:
     labelled = list(slavicner_topics(data_dir, limit))
-    story_of = cluster(process([document for _topic, document in labelled], "slavicner"))
+    story_of = cluster(process([document for _topic, document in labelled], "slavicner", undated))
     gold = [topic for topic, _document in labelled]
     predicted = [str(story_of[document.source]) for _topic, document in labelled]
     precision, recall, f1 = bcubed(gold, predicted)
@@ -154,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", choices=[*DATASETS, "pairs", "all"], default="all")
     parser.add_argument("--limit", type=int, default=None, help="first N pairs (documents per topic)")
+    parser.add_argument("--undated", action="store_true", help="store the documents undated, as they came")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     parser.add_argument("--data-dir", default=None, help=f"shared datasets (default {default_data_dir()})")
     args = parser.parse_args(argv)
@@ -163,9 +170,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     results = {}
     for name in chosen:
         if name == "slavicner":
-            results[name] = run_topics(data_dir, args.limit)
+            results[name] = run_topics(data_dir, args.limit, args.undated)
             continue
-        for mode, scores in run_pairs(name, data_dir, args.limit).items():
+        for mode, scores in run_pairs(name, data_dir, args.limit, args.undated).items():
             results[f"{name} ({mode})"] = scores.as_dict()
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))

@@ -27,14 +27,13 @@ from .listing import (
     timeline_line,
 )
 from .pipeline import default_pipeline
-from .progress import input_progress
+from .progress import IngestProgress
 from .records import Article, Failure
 from .sources import ReadOptions, expand
 from .sources.base import DEFAULT_MAX_BYTES, MB
 from .store import default_db_path, open_store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 0, 1, 2, 3
-MANY_INPUTS = 64
 
 HELP = f"""svodka turns Russian-language news into clean, structured, stored articles.
 
@@ -80,8 +79,8 @@ def reading_options(command):
     @click.option("--field", "fields", multiple=True, metavar="NAME=KEY",
                   help="JSONL field mapping, e.g. --field text=body --field published=pub_date.")
     @click.option("--workers", type=click.IntRange(0), default=0, show_default=True,
-                  help=f"Processes to run the pipeline on; 0: every core ({os.cpu_count()}) when there are "
-                       f"{MANY_INPUTS} inputs or more, else 1.")
+                  help=f"Processes to run the language stages on, article by article; 0: every core "
+                       f"({os.cpu_count()}) once there is more than a few dozen articles to process.")
     @wraps(command)
     def wrapper(*args, max_size, encoding_errors, fields, **kwargs):
         kwargs["options"] = ReadOptions(max_bytes=int(max_size * MB), encoding_errors=encoding_errors,
@@ -90,8 +89,14 @@ def reading_options(command):
     return wrapper
 
 
-def _auto_workers(inputs: int) -> int:
-    return (os.cpu_count() or 1) if inputs >= MANY_INPUTS else 1
+def _auto_workers() -> int:
+    return os.cpu_count() or 1
+
+
+def _total_size(sources) -> int | None:
+    """The inputs' bytes, when every one's size is known (files), for the progress bar's share."""
+    sizes = [source.size() for source in sources if not isinstance(source, Failure)]
+    return sum(sizes) if sizes and None not in sizes else None
 
 
 def _valid_date(ctx, param, value: str | None) -> str | None:
@@ -118,9 +123,9 @@ def _field_mapping(fields: tuple[str, ...]) -> dict[str, str]:
 def ingest_command(inputs, db, default_date, options, workers, as_json):
     """Read, clean and store articles from INPUTS (files, folders, globs, URLs, -)."""
     sources = list(expand(inputs, options))
-    workers = workers or _auto_workers(len(sources))
-    with open_store(db) as store, input_progress(len(sources), "Ingesting") as advance:
-        report = ingest(sources, store, options, default_pipeline(default_date), workers, on_input=advance)
+    with open_store(db) as store, IngestProgress(_total_size(sources)) as progress:
+        report = ingest(sources, store, options, default_pipeline(default_date), workers or _auto_workers(),
+                        progress)
         location = store.location
     _print_failures(report.failures)
     if as_json:
@@ -139,9 +144,8 @@ def extract(inputs, default_date, options, workers, jsonl):
     """Process INPUTS without storing them and print what was found."""
     report = IngestReport()
     sources = list(expand(inputs, options))
-    workers = workers or _auto_workers(len(sources))
     first = True
-    for batch in process_inputs(sources, options, default_pipeline(default_date), report, workers):
+    for batch in process_inputs(sources, options, default_pipeline(default_date), report, workers or _auto_workers()):
         for article in batch:
             click.echo(_as_json(article) if jsonl else ("" if first else "\n") + digest(article))
             first = False

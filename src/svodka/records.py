@@ -53,6 +53,15 @@ class Failure:
 
 
 @dataclass(frozen=True, slots=True)
+class Sighting:
+    """An article already stored (or earlier in the same ingest) seen again in another input: only
+    where it was seen is recorded, and the language stages never run on it again."""
+
+    article_id: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """Items a container held that are not articles (e.g. WARC request records), counted by reason."""
 

@@ -14,6 +14,8 @@ from .records import Span
 
 OPENING = "«“„("
 CLOSING = "»”“)"
+MAX_JOINED = 12
+MAX_SENTENCE_CHARS = 3000
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
@@ -41,21 +43,41 @@ def sentences(text: str, spans: tuple[Span, ...]) -> list[Sentence]:
     found = []
     for index, span in enumerate(spans):
         if span.kind in CONTENT_KINDS:
+            passage = span.of(text)
             found.extend(Sentence(span.start + start, span.start + end, index, span.kind)
-                         for start, end in _balanced(span.of(text)))
+                         for sentence in _balanced(passage) for start, end in _cut(passage, *sentence))
     return found
 
 
 def _balanced(passage: str) -> Iterator[tuple[int, int]]:
     """razdel's sentences, joined while a quotation or parenthesis opened in them is still open."""
-    start = None
+    start, joined = None, 0
     for piece in sentenize(passage):
         start = piece.start if start is None else start
-        if _is_closed(passage[start : piece.stop]):
+        joined += 1
+        if _is_closed(passage[start : piece.stop]) or _too_long(passage, start, piece.stop, joined):
             yield start, piece.stop
-            start = None
+            start, joined = None, 0
     if start is not None:
         yield start, len(passage.rstrip())
+
+
+def _cut(passage: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A "sentence" longer than MAX_SENTENCE_CHARS (a page's run of words with no full stop) in
+    pieces of at most that length, cut at spaces."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = passage.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        yield start, cut
+        start = cut + 1 if passage[cut : cut + 1] == " " else cut
+    yield start, end
+
+
+def _too_long(passage: str, start: int, end: int, joined: int) -> bool:
+    """A mark opened and never closed (a typo, a cut) joins no more than this: a quotation of a few
+    sentences is one unit, the rest of the article is not (and the stages reading sentences stay
+    linear in the article's length)."""
+    return joined >= MAX_JOINED or end - start >= MAX_SENTENCE_CHARS
 
 
 def _is_closed(text: str) -> bool:

@@ -10,17 +10,20 @@ from .gazetteer import gazetteer_mentions
 from .kb import knowledge_base
 from .descriptors import adjective_mentions, descriptor_mentions
 from .link import entity_id, entity_of, link
-from .ner import Found, ner_mentions
+from ..nlp import tag_names
+from .ner import Found, content_texts, ner_mentions
 from .nested import names_inside
 from .normal import normalize
 from .products import without_products
 from .propagate import propagated
 
 
-def annotate_entities(article: Article) -> Article:
+def annotate_entities(article: Article, tagged: list[list] | None = None) -> Article:
+    """The article with its mentions and entities; `tagged`: NER's spans of its content texts, when
+    they were tagged already (see `annotate_entities_many`)."""
     analysed = analysis_form(article.text)
     kb = knowledge_base()
-    found = ner_mentions(analysed, article.spans)
+    found = ner_mentions(analysed, article.spans, tagged)
     found = merged(found, propagated(analysed, article.spans, found))
     found = merged(found, gazetteer_mentions(analysed, article.spans, kb))
     found = with_country_names(analysed, article.spans, without_products(analysed, found), kb)
@@ -32,6 +35,14 @@ def annotate_entities(article: Article) -> Article:
     extra = _kb_entities(kb, described + adjectives, entities)
     everything = sorted(mentions + described + adjectives + authors, key=lambda m: (m.start, m.end))
     return article.with_(mentions=tuple(everything), entities=in_order(everything, entities + extra + author_entities))
+
+
+def annotate_entities_many(articles: list[Article]) -> list[Article]:
+    """`annotate_entities` of each article, with the content of all of them tagged by NER together:
+    the same result, in about half the time (the tagger works best on batches of texts of one length)."""
+    texts = [content_texts(analysis_form(article.text), article.spans) for article in articles]
+    tagged = iter(tag_names([text for own in texts for text in own]))
+    return [annotate_entities(article, [next(tagged) for _ in own]) for article, own in zip(articles, texts)]
 
 
 def in_order(mentions: list[Mention], entities: list[Entity]) -> tuple[Entity, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..nlp import models
+from ..nlp import tag_names
 from ..records import Span
 from .kb import knowledge_base
 from .morph import ADJECTIVES, WORD, is_common_word, is_noun_as_in_dictionary, lemma, parses
@@ -27,13 +27,20 @@ class Found:
     type: str
 
 
-def ner_mentions(analysed: str, spans: tuple[Span, ...]) -> list[Found]:
-    """Natasha's mentions in each content span, with offsets into the whole text."""
+def content_texts(analysed: str, spans: tuple[Span, ...]) -> list[str]:
+    """The texts NER reads: the article's content spans (title, lead, body), in order."""
+    return [span.of(analysed) for span in spans if span.kind in CONTENT_KINDS]
+
+
+def ner_mentions(analysed: str, spans: tuple[Span, ...], tagged: list[list] | None = None) -> list[Found]:
+    """Natasha's mentions in each content span, with offsets into the whole text; `tagged` holds
+    what the NER tagger found in `content_texts`, where it has already been run."""
     content = [span for span in spans if span.kind in CONTENT_KINDS]
-    markups = models().ner_tagger.map([span.of(analysed) for span in content])
+    if tagged is None:
+        tagged = tag_names(content_texts(analysed, spans))
     found = []
-    for span, markup in zip(content, markups):
-        for item in markup.spans:
+    for span, items in zip(content, tagged, strict=True):
+        for item in items:
             found.extend(_corrected(analysed, Found(span.start + item.start, span.start + item.stop, item.type)))
     return found
 

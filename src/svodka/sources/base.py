@@ -5,7 +5,7 @@ import io
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO, Callable, Iterator, Protocol
 
 from ..errors import InputError
 from ..records import Failure, RawDocument, Skipped
@@ -34,8 +34,16 @@ class Input:
     path: Path | None = None
     data: bytes | None = None
     content_type: str | None = None
+    meter: Meter | None = field(default=None, compare=False)
 
-    def open(self) -> BinaryIO:
+    def open(self, metered: bool = True) -> BinaryIO:
+        """The input's bytes; read through the `meter`, when there is one and `metered`."""
+        stream = self._open()
+        if self.meter is None or not metered:
+            return stream
+        return io.BufferedReader(_Metered(stream, self.meter))
+
+    def _open(self) -> BinaryIO:
         if self.data is not None:
             return io.BytesIO(self.data)
         if self.path is None:
@@ -49,7 +57,10 @@ class Input:
         if self.data is not None:
             return len(self.data)
         if self.path is not None:
-            return self.path.stat().st_size
+            try:
+                return self.path.stat().st_size
+            except OSError:
+                return None
         return None
 
     def read_bytes(self, limit: int) -> bytes:
@@ -64,16 +75,50 @@ class Input:
         return data
 
 
+class Meter(Protocol):
+    def add(self, count: int) -> None: ...
+
+
+class _Metered(io.RawIOBase):
+    """A stream that tells its meter how many bytes were read from it (for a progress bar)."""
+
+    def __init__(self, stream: BinaryIO, meter: Meter):
+        self._stream = stream
+        self._meter = meter
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        count = self._stream.readinto(buffer) or 0
+        self._meter.add(count)
+        return count
+
+    def close(self) -> None:
+        if self._stream is not sys.stdin.buffer:
+            self._stream.close()
+        super().close()
+
+
 def too_large(size: int | None, limit: int) -> str:
     actual = f"{size / MB:.1f} MB" if size is not None else "more than that"
     return f"too large for one article ({actual}; the limit is {limit / MB:.1f} MB, see --max-size)"
 
 
-def compose_text(title: str | None, body: str) -> str:
-    """The article text with the title first, so that offsets can address it."""
-    if not title or body.split("\n", 1)[0].strip() == title.strip():
+def compose_text(title: str | None, body: str, lead: str | None = None) -> str:
+    """The article text with the title first, then the lead where the body does not open with it,
+    so that offsets can address them."""
+    first = body.split("\n", 1)[0].strip()
+    if lead and _key(first) != _key(lead):
+        body = f"{lead}\n\n{body}"
+        first = lead
+    if not title or first == title.strip():
         return body
     return f"{title}\n\n{body}"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 Reader = Callable[[Input, ReadOptions], Iterator[Item]]

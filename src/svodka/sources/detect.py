@@ -42,7 +42,7 @@ def _sniff(source: Input) -> str:
 def _head(source: Input) -> bytes:
     if source.path is None and source.data is None:
         return b""  # stdin cannot be peeked without consuming it: read as text
-    with source.open() as stream:
+    with source.open(metered=False) as stream:
         head = stream.read(2048)
     if head.startswith(b"\x1f\x8b"):
         try:
@@ -53,7 +53,7 @@ def _head(source: Input) -> bytes:
 
 
 def _gunzip_head(source: Input) -> bytes:
-    with source.open() as raw, gzip.GzipFile(fileobj=raw) as stream:
+    with source.open(metered=False) as raw, gzip.GzipFile(fileobj=raw) as stream:
         return stream.read(2048)
 
 

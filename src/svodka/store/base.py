@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..records import Article, Entity, Event, Quote, Story
+from ..records import Article, Entity, Event, Quote, Sighting, Story
 
 EntityIds = str | Sequence[str] | None
 """One entity id, several (a name may be several entities), or None for no filter."""
@@ -69,8 +69,12 @@ class FoundEvent:
 class Store(Protocol):
     location: str
 
-    def add(self, articles: Sequence[Article]) -> AddResult:
-        """Store a batch in one transaction; an article whose id is stored already is a duplicate."""
+    def add(self, articles: Sequence[Article | Sighting]) -> AddResult:
+        """Store a batch in one transaction; an article whose id is stored already is a duplicate,
+        and so is a Sighting of a stored article (only the source it was seen in is added)."""
+
+    def stored(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored."""
 
     def cluster(self, articles: Sequence[Article]) -> int:
         """Put the stored `articles` that are in no story yet into stories (one transaction)."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..records import Article, Story
+from ..records import Article, Sighting, Story
 from ..stories.cluster import Clusterer
 from .base import AddResult
 from .schema import MIGRATIONS
@@ -60,11 +60,15 @@ class SQLiteStore:
     def _transaction(self):
         return _Transaction(self._db)
 
-    def add(self, articles: Sequence[Article]) -> AddResult:
+    def add(self, articles: Sequence[Article | Sighting]) -> AddResult:
         new, duplicate = [], []
         now = _now()
         with self._transaction():
             for article in articles:
+                if isinstance(article, Sighting):
+                    if self._seen_again(article, now):
+                        duplicate.append(article.article_id)
+                    continue
                 inserted = self._insert(article, now)
                 (new if inserted else duplicate).append(article.id)
                 if inserted:
@@ -76,6 +80,21 @@ class SQLiteStore:
                     (article.id, article.source, now),
                 )
         return AddResult(tuple(new), tuple(duplicate))
+
+    def _seen_again(self, sighting: Sighting, now: str) -> bool:
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) "
+            "SELECT id, ?, ? FROM articles WHERE id = ?", (sighting.source, now, sighting.article_id))
+        return cursor.rowcount == 1 or self._db.execute(
+            "SELECT 1 FROM articles WHERE id = ?", (sighting.article_id,)).fetchone() is not None
+
+    def stored(self, article_ids: Sequence[str]) -> set[str]:
+        found = set()
+        for start in range(0, len(article_ids), 500):
+            chunk = list(article_ids[start : start + 500])
+            found.update(row[0] for row in self._db.execute(
+                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        return found
 
     def cluster(self, articles: Sequence[Article]) -> int:
         """Put the stored articles not in a story yet into stories, in one transaction; returns how
