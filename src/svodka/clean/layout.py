@@ -8,8 +8,11 @@ import re
 
 from ..records import Span
 from .byline import parse_byline
+from .blocks import mark_blocks
 from .chrome import is_chrome_line, is_date_line, is_section_marker
 from .lines import Line
+from .pieces import Piece, pieces
+from .shapes import is_code, is_date, is_embed_furniture, is_notice
 
 MAX_TITLE_WORDS = 40
 MAX_LEAD_WORDS = 80
@@ -17,14 +20,29 @@ MENU_ITEM_WORDS = 5
 MENU_RUN = 3
 
 
-def label_lines(lines: list[Line], title_hint: str | None = None) -> list[str]:
-    """One kind per line: title, lead, byline, body or chrome."""
+def label_lines(lines: list[Line], title_hint: str | None = None, lead_hint: str | None = None) -> list[str]:
+    """One kind per line: title, lead, byline, body or chrome. Lines broken inside a sentence are
+    read as the paragraph they were cut from, and every line of a paragraph gets its kind."""
+    groups = pieces(lines)
+    kinds = label_paragraphs([_as_line(group, lines) for group in groups], title_hint, lead_hint)
+    return [kind for group, kind in zip(groups, kinds) for _ in group.lines()]
+
+
+def _as_line(group: Piece, lines: list[Line]) -> Line:
+    return Line(lines[group.first].start, lines[group.last].end, group.text, lines[group.first].paragraph)
+
+
+def label_paragraphs(lines: list[Line], title_hint: str | None = None, lead_hint: str | None = None) -> list[str]:
+    """One kind per paragraph (a Line each): title, lead, byline, body or chrome. `lead_hint` is the
+    lead the source stated ("" where it states there is none); without it the lead is read from the
+    shape of the head."""
     kinds: list[str | None] = [None] * len(lines)
     tail = _tail_start(lines)
     kinds[tail:] = ["chrome"] * (len(lines) - tail)
     _label_furniture(lines[:tail], kinds)
-    _label_menu_runs(lines[:tail], kinds)
-    first_body = _label_head(lines[:tail], kinds, title_hint)
+    mark_blocks(lines[:tail], kinds)
+    _label_menu_runs(lines[: _head_end(lines[:tail], title_hint)], kinds)
+    first_body = _label_head(lines[:tail], kinds, title_hint, lead_hint)
     for index in range(first_body, tail):
         kinds[index] = kinds[index] or "body"
     return [kind or "chrome" for kind in kinds]
@@ -49,12 +67,28 @@ def _label_furniture(lines: list[Line], kinds: list[str | None]) -> None:
     for index, line in enumerate(lines):
         if parse_byline(line.text):
             kinds[index] = "byline"
-        elif is_chrome_line(line.text) or is_section_marker(line.text):
+        elif _is_furniture(line.text):
             kinds[index] = "chrome"
 
 
+def _is_furniture(text: str) -> bool:
+    return (is_chrome_line(text) or is_section_marker(text) or is_notice(text) or is_code(text)
+            or is_embed_furniture(text) or is_date(text))
+
+
+def _head_end(lines: list[Line], title_hint: str | None) -> int:
+    """Where the page's head ends: at the title the source named, else at the first running text."""
+    if title_hint:
+        wanted = _key(title_hint)
+        title = next((index for index, line in enumerate(lines) if _key(line.text) == wanted), None)
+        if title is not None:
+            return title
+    return next((index for index, line in enumerate(lines) if line.is_prose), len(lines))
+
+
 def _label_menu_runs(lines: list[Line], kinds: list[str | None]) -> None:
-    """Three or more consecutive one-to-five-word lines in one paragraph are a menu."""
+    """Three or more consecutive one-to-five-word lines in one paragraph, in the page's head, are a
+    menu (further down, they are the article's own lists)."""
     for run in _menu_runs(lines, kinds):
         if len(run) >= MENU_RUN:
             for index in run:
@@ -77,7 +111,8 @@ def _menu_item(line: Line, kind: str | None) -> bool:
     return kind in (None, "chrome") and line.words <= MENU_ITEM_WORDS and not line.ends_sentence
 
 
-def _label_head(lines: list[Line], kinds: list[str | None], title_hint: str | None) -> int:
+def _label_head(lines: list[Line], kinds: list[str | None], title_hint: str | None,
+                lead_hint: str | None = None) -> int:
     """Label title, repeated titles, lead and datelines; return the index where the body starts."""
     free = [index for index, kind in enumerate(kinds[: len(lines)]) if kind is None]
     if not free:
@@ -89,6 +124,8 @@ def _label_head(lines: list[Line], kinds: list[str | None], title_hint: str | No
     for index in free:
         if index < title:
             kinds[index] = "chrome"
+    if lead_hint is not None:
+        return _label_stated_head(lines, kinds, free, title, lead_hint)
     key = _key(lines[title].text)
     head_end = _lead_absorbs_first_prose(lines, kinds, first_prose)
     for index in free:
@@ -98,6 +135,22 @@ def _label_head(lines: list[Line], kinds: list[str | None], title_hint: str | No
             kinds[index] = "title"
         elif index > title and lines[index].words <= MAX_LEAD_WORDS:
             kinds[index] = "lead"
+    return _label_datelines(lines, kinds, head_end)
+
+
+def _label_stated_head(lines: list[Line], kinds: list[str | None], free: list[int], title: int,
+                       lead_hint: str) -> int:
+    """The head when the source stated its lead: the title (and its repeats) and that lead line,
+    whatever its shape made of it (a long lead above a photo credit looks like a caption)."""
+    key, lead_key = _key(lines[title].text), _key(lead_hint) if lead_hint else None
+    lead = next((index for index in range(title + 1, len(lines))
+                 if lead_key and _key(lines[index].text) == lead_key), None)
+    head_end = (lead if lead is not None else title) + 1
+    for index in free:
+        if index < head_end and (index == title or _key(lines[index].text) == key):
+            kinds[index] = "title"
+    if lead is not None:
+        kinds[lead] = "lead"
     return _label_datelines(lines, kinds, head_end)
 
 
@@ -131,12 +184,22 @@ def _lead_absorbs_first_prose(lines: list[Line], kinds: list[str | None], first_
 
 
 def _label_datelines(lines: list[Line], kinds: list[str | None], body_start: int) -> int:
-    for index in range(body_start):
+    """Dates in the head are the article's dateline; a word or two beside one is its rubric
+    ("Экономика" / "17 июн 2025, 11:20"). Return where the body starts."""
+    head_end = max(body_start, next((index for index, line in enumerate(lines) if line.is_prose), len(lines)))
+    for index in range(head_end):
         if kinds[index] == "chrome" and is_date_line(lines[index].text):
             kinds[index] = "byline"
+            for neighbour in (index - 1, index + 1):
+                if 0 <= neighbour < head_end and kinds[neighbour] is None and _rubric_shaped(lines[neighbour]):
+                    kinds[neighbour] = "chrome"
     while body_start < len(lines) and kinds[body_start] is not None:
         body_start += 1
     return body_start
+
+
+def _rubric_shaped(line: Line) -> bool:
+    return line.words <= 3 and not line.ends_sentence
 
 
 def _key(text: str) -> str:
