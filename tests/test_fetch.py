@@ -163,6 +163,7 @@ def test_read_inputs_reads_an_html_url_as_a_page(server, path):
         title=TITLE,
         url=f"{server}{path}",
         outlet="Волжские вести",
+        lead="",
     )
 
 

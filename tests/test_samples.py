@@ -57,7 +57,7 @@ def test_meeting_body_from_first_paragraph_to_end(meeting):
 
 
 def test_meeting_metadata(meeting):
-    assert meeting.outlet == "ВЗГЛЯД"
+    assert meeting.outlet == "Взгляд"  # the editor's note says "ВЗГЛЯД": one canonical name per publication
     assert meeting.cited == ("ТАСС", "РИА Новости")
     assert meeting.published is None
     assert meeting.language == "ru"

@@ -51,6 +51,7 @@ def test_reads_the_article_and_its_metadata():
         published="2024-03-15",
         outlet="Волжские вести",
         authors=("Анна Петрова", "Иван Сидоров"),
+        lead="",  # the page shows no standfirst: none is guessed from the text
     )
 
 

@@ -206,3 +206,12 @@ def test_read_inputs_dispatches_jsonl_by_suffix_and_by_content(tmp_path):
 )
 def test_iso_date(value, day):
     assert iso_date(value) == day
+
+
+def test_a_summary_is_the_lead_and_stands_after_the_title():
+    lead = "Регулятор не стал менять ставку третий раз подряд."
+    [document] = read_lines(line(title="ЦБ сохранил ставку", text=BODY, summary=lead))
+    assert document.lead == lead
+    assert document.text == f"ЦБ сохранил ставку\n\n{lead}\n\n{BODY}"
+    [same] = read_lines(line(title="ЦБ сохранил ставку", text=f"{lead}\n\n{BODY}", summary=lead))
+    assert same.text == document.text

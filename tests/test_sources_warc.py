@@ -93,6 +93,7 @@ def test_html_responses_become_documents_and_the_rest_is_counted(gzip):
         title=ARTICLES[first][0],
         url=first,
         outlet="Волжские вести",
+        lead="",
     )
     assert documents[1].source == f"crawl.warc.gz#{second}"
     assert documents[1].title == ARTICLES[second][0]  # read in its declared cp1251

@@ -30,7 +30,9 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:
-    """One document as a source read it: decoded text plus whatever metadata came with it."""
+    """One document as a source read it: decoded text plus whatever metadata came with it. `lead`
+    is the standfirst the source stated (it is in `text`), "" where the source shows there is none,
+    None where it says nothing (the cleaner then reads it from the text's shape)."""
 
     source: str
     text: str
@@ -39,6 +41,7 @@ class RawDocument:
     published: str | None = None
     outlet: str | None = None
     authors: tuple[str, ...] = ()
+    lead: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from .language import detect_language
 from .layout import label_lines, merge_spans
 from .lines import split_lines
 from .outlet import outlet_from_text
+from .outlets import canonical_outlet
 from .script import analysis_form
 
 CONTENT_KINDS = ("title", "lead", "body")
@@ -21,7 +22,7 @@ def clean(raw: RawDocument, default_date: str | None = None) -> Article:
     """Lay out `raw.text` into spans and read the metadata; the text itself is kept as it is."""
     analysed = analysis_form(raw.text)
     lines = split_lines(analysed)
-    labelled = merge_spans(lines, label_lines(lines, title_hint=raw.title))
+    labelled = merge_spans(lines, label_lines(lines, title_hint=raw.title, lead_hint=raw.lead))
     spans = _headline_only(labelled)
     if not any(span.kind == "body" for span in spans):
         raise InputError(raw.source, "no article text found (everything looks like site chrome)")
@@ -33,7 +34,8 @@ def clean(raw: RawDocument, default_date: str | None = None) -> Article:
         title=raw.title or _joined(raw.text, labelled, "title", first_only=True),
         lead=_joined(raw.text, spans, "lead"),
         authors=raw.authors or _authors(passages["byline"]),
-        outlet=raw.outlet or outlet_from_text(passages["body"] + passages["lead"], passages["chrome"]),
+        outlet=canonical_outlet(raw.outlet or outlet_from_text(passages["body"] + passages["lead"], passages["chrome"]),
+                                raw.url),
         cited=cited_sources([p for kind in CONTENT_KINDS for p in passages[kind]]),
         published=iso_date(raw.published) or _dateline(passages["byline"]) or iso_date(default_date),
         language=detect_language("\n".join(passages["body"])),

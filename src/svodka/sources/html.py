@@ -11,13 +11,21 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from ..clean.authors import valid_authors
+from ..clean.dates import iso_date
 from ..clean.decode import decode
+from ..clean.outlets import canonical_outlet, listed_outlet
 from ..errors import InputError
 from ..records import RawDocument
 from .base import Input, Item, ReadOptions, compose_text
-from ..clean.dates import iso_date
+from .page_head import page_head
+from .page_meta import PageMeta, page_meta, standfirst
+from .page_prune import prune
 
 NO_ARTICLE = "no article text found in the HTML"
+MAX_NODES = 60_000
+"""Elements and comments of one page: news pages have a few thousand; many more is a generated page
+or an attack, and costs the extractor seconds per ten thousand."""
 MIN_WORDS = 5  # fewer words than this, besides the title, is navigation or an error page
 CHARSET_SCAN = 16 * 1024
 META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -29,6 +37,7 @@ BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre
               "h4", "h5", "h6", "hr")
 BLANK_LINE = re.compile(r"\n\s*\n")
 TAG = re.compile(r"<[^>]*>")
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def read_html(source: Input, options: ReadOptions) -> Iterator[Item]:
@@ -39,22 +48,79 @@ def read_html(source: Input, options: ReadOptions) -> Iterator[Item]:
 
 def html_document(data: bytes, source: str, url: str | None, options: ReadOptions,
                   content_type: str | None = None) -> RawDocument:
-    """One article from an HTML page; `url` (where the page came from) wins over the page's own."""
-    page = decode_html(data, source, options.encoding_errors, content_type)
-    extracted = _extract(page, url)
+    """One article from an HTML page; `url` (where the page came from) wins over the page's own.
+    What the page states for machines (JSON-LD, meta tags, microdata) comes first, then what is
+    written around its headline, then trafilatura's guesses."""
+    root = _parse(decode_html(data, source, options.encoding_errors, content_type), source)
+    meta, head, lead = page_meta(root), page_head(root), standfirst(root, page_meta(root).description)
+    prune(root)
+    extracted = _extract(root, url)
     body = _body(extracted)
     if body is None:
         raise InputError(source, NO_ARTICLE)
-    title = _single_line(extracted.title)
+    title = _title(meta, root, extracted)
+    page_url = url or meta.url or extracted.url
     return RawDocument(
         source=source,
-        text=compose_text(title, body),
+        text=compose_text(title, body, lead),
         title=title,
-        url=url or extracted.url,
-        published=iso_date(extracted.date),
-        outlet=_single_line(extracted.sitename) or _host(url),
-        authors=_authors(extracted.author),
+        url=page_url,
+        published=iso_date(meta.published) or head.published or iso_date(extracted.date),
+        outlet=canonical_outlet(meta.outlet or _single_line(extracted.sitename) or _site_name(meta.title), page_url),
+        authors=valid_authors(meta.authors) or head.authors,
+        lead=lead or "",
     )
+
+
+def _parse(page: str, source: str):
+    try:
+        root = lxml.html.document_fromstring(XML_DECLARATION.sub("", page, count=1) or " ")
+    except (etree.ParserError, ValueError) as error:
+        raise InputError(source, f"{NO_ARTICLE} ({error})") from None
+    nodes = sum(1 for _ in root.iter())
+    if nodes > MAX_NODES:
+        raise InputError(source, f"too many HTML elements for one article ({nodes:,}; the limit is {MAX_NODES:,})")
+    return root
+
+
+def _title(meta: PageMeta, root, extracted) -> str | None:
+    """The headline as the page shows it: its one `<h1>` where the page's metadata agrees or says
+    nothing, else the metadata's headline without the site's name after it."""
+    headlines = [" ".join(h1.text_content().split()) for h1 in root.iter("h1")]
+    headlines = [text for text in headlines if text]
+    if len(headlines) == 1 and (not meta.title or _key(meta.title).startswith(_key(headlines[0]))):
+        return headlines[0]
+    return _without_site_name(meta.title) or (headlines[0] if headlines else None) or _single_line(extracted.title)
+
+
+TITLE_SEPARATORS = (" | ", " — ", " – ", " - ")
+
+
+def _without_site_name(title: str | None) -> str | None:
+    """"Заголовок - РИА Новости, 27.04.2021" → "Заголовок": a part after the last separator that
+    names an outlet goes."""
+    if not title:
+        return None
+    for separator in TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head and (_site_name(title) or len(tail.split()) <= 3 and len(head) > len(tail)):
+            return head.strip()
+    return title
+
+
+def _site_name(title: str | None) -> str | None:
+    """The outlet a page's `<title>` names after its headline ("… - Культура - ТАСС")."""
+    for separator in TITLE_SEPARATORS:
+        parts = (title or "").split(separator)
+        named = [listed_outlet(part.split(",")[0].strip()) for part in parts[1:]]
+        found = next((name for name in reversed(named) if name), None)
+        if found:
+            return found
+    return None
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().replace("ё", "е").split())
 
 
 def decode_html(data: bytes, source: str, errors: str, content_type: str | None = None) -> str:
@@ -85,13 +151,13 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _extract(page: str, url: str | None) -> trafilatura.settings.Document | None:
+def _extract(root, url: str | None) -> trafilatura.settings.Document | None:
     return trafilatura.bare_extraction(
-        page,
+        root,
         url=url,
         with_metadata=True,
         include_comments=False,
-        favor_precision=True,
+        favor_recall=True,
         date_extraction_params=dict(DATE_PARAMS),
     )
 

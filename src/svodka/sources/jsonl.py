@@ -16,6 +16,7 @@ from .html import html_to_text
 FIELD_KEYS = {
     "text": ("text", "body", "content", "article"),
     "title": ("title", "headline"),
+    "lead": ("lead", "summary", "description", "standfirst", "subtitle", "annotation"),
     "url": ("url", "link"),
     "published": ("published", "date", "pubDate", "published_at", "time"),
     "outlet": ("outlet", "source", "site", "site_name", "publisher"),
@@ -87,6 +88,8 @@ def _record(item_source: str, line: bytes | None, options: ReadOptions) -> dict:
     except json.JSONDecodeError as error:
         cut = "" if line.endswith(b"\n") else "; the input ends inside this line, so it is probably truncated"
         raise InputError(item_source, f"invalid JSON ({error.msg} at column {error.colno}){cut}") from None
+    except RecursionError:
+        raise InputError(item_source, "JSON nested too deeply to be an article") from None
     if not isinstance(record, dict):
         raise InputError(item_source, f"not a JSON object but {JSON_KINDS.get(type(record), 'something else')}")
     return record
@@ -97,10 +100,12 @@ def _document(item_source: str, record: dict, keys: dict[str, tuple[str, ...]]) 
     if not body:
         raise InputError(item_source, f"no text (looked for {', '.join(keys['text'])})")
     title = _string(_field(record, keys["title"]))
+    lead = _string(_field(record, keys["lead"]))
     return RawDocument(
         source=item_source,
-        text=compose_text(title, body),
+        text=compose_text(title, body, lead),
         title=title,
+        lead=lead,
         url=_string(_field(record, keys["url"])),
         published=iso_date(_field(record, keys["published"])),
         outlet=_string(_field(record, keys["outlet"])),

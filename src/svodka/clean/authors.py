@@ -1,0 +1,73 @@
+"""Who wrote an article: names as pages and feeds give them, kept only when they are a person's name
+or an outlet's desk — never the page's furniture ("Написать автору", "Войти", "Авторы").
+
+A person's name is two to four capitalised words (or initials and a surname) of letters only; words
+a page glues on around it are dropped: a label before it ("Автор:", "Опубликовал", "by"), a role
+after a comma ("корреспондент"), a trailing dictionary word that no name has ("… Сафонов Источник").
+"""
+from __future__ import annotations
+
+import re
+
+from ..morph import parses
+from .outlets import listed_outlet
+
+LABEL = re.compile(
+    r"(?i)^\s*(автор(ы)?( текста| материала)?|текст|подготовил[аи]?|опубликовал[аи]?|беседовал[аи]?|записал[аи]?"
+    r"|материал подготовил[аи]?|by|author|written by|от|редактор)\s*[:—–-]?\s+"
+)
+SEPARATOR = re.compile(r"\s*(?:;|,|\s+и\s+|\s+and\s+|&|\|)\s*")
+INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)?$")
+NAME_WORD = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’]+(?:-[A-ZА-ЯЁa-zа-яё][a-zа-яё'’]+)*$")
+DESK = re.compile(r"(?i)^(редакция|отдел|служба|пресс-служба|desk|staff|newsroom)\b")
+PATRONYMIC = re.compile(r"(ович|евич|ьич|ична|овна|евна|инична)$")
+URL = re.compile(r"(?i)^(https?://|www\.)")
+MAX_NAME_WORDS = 4
+
+
+def valid_authors(candidates: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The names among `candidates` (each may hold several), cleaned, in order, each once."""
+    names: list[str] = []
+    for candidate in candidates:
+        for part in SEPARATOR.split(" ".join(candidate.split())):
+            name = author_name(part)
+            if name and name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def author_name(text: str) -> str | None:
+    """`text` as an author's name: a person's name or an outlet's desk; None for anything else."""
+    text = LABEL.sub("", text.strip(" .:;,—–-|")).strip(" .:;,—–-|")
+    if not text or URL.match(text) or any(char.isdigit() for char in text) or "@" in text:
+        return None
+    if _is_desk(text):
+        return text
+    return _person_name(text.split())
+
+
+def _person_name(words: list[str]) -> str | None:
+    while len(words) > 2 and _is_common_word(words[-1]) and not PATRONYMIC.search(words[-2].lower()):
+        words = words[:-1]
+    if not 2 <= len(words) <= MAX_NAME_WORDS:
+        return None
+    if not all(NAME_WORD.match(word) or INITIAL.match(word) for word in words):
+        return None
+    if all(_is_common_word(word) for word in words if not INITIAL.match(word)):
+        return None  # "Лента Новостей", "Главная Страница"
+    return " ".join(words)
+
+
+def _is_common_word(word: str) -> bool:
+    """A dictionary word that is no one's name (first name, surname or patronymic)."""
+    readings = parses(word)
+    if not readings or not any(reading.is_known for reading in readings):
+        return False
+    return not any({"Name", "Surn", "Patr"} & set(reading.tag.grammemes) for reading in readings)
+
+
+def _is_desk(text: str) -> bool:
+    """"Редакция «Газеты.Ru»", "РИА Новости": a desk or an outlet named as the author."""
+    if DESK.match(text) and len(text.split()) <= 6:
+        return True
+    return not text[:1].islower() and listed_outlet(text) is not None  # "корреспондент" is no outlet

@@ -1,0 +1,276 @@
+"""What an HTML page states about itself for machines: JSON-LD (`NewsArticle` and kin), Open Graph
+and other `meta` tags, schema.org microdata (`itemprop`), `rel=author`, `<time datetime>`, the
+canonical link and `<html lang>`. Each field takes the first source that gives it, in that order;
+the page's text is the fallback, read elsewhere."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from lxml import html as lxml_html
+
+ARTICLE_TYPES = frozenset({
+    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+    "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "Report", "SocialMediaPosting",
+    "TechArticle", "ScholarlyArticle", "VideoObject",
+})
+META_DATES = ("article:published_time", "og:article:published_time", "article:published", "pubdate",
+              "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
+              "parsely-pub-date", "mediator_published_time", "datepublished", "og:published_time")
+META_AUTHORS = ("author", "article:author", "og:article:author", "mediator_author", "sailthru.author",
+                "parsely-author", "dc.creator", "twitter:creator")
+MAX_JSON_LD = 200_000
+"""A JSON-LD block larger than this (characters) is someone's data dump, not the page's description."""
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str | None = None
+    description: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+def page_meta(root: lxml_html.HtmlElement) -> PageMeta:
+    linked = _json_ld_article(root)
+    micro = _microdata(root)
+    meta = _meta_tags(root)
+    return PageMeta(
+        title=_first(linked.get("headline"), micro.get("headline"), meta.get("og:title"), meta.get("twitter:title"),
+                     _document_title(root)),
+        description=_first(linked.get("description"), micro.get("description"), meta.get("og:description"),
+                           meta.get("description"), meta.get("twitter:description")),
+        authors=_first_names(linked.get("authors"), micro.get("authors"), _meta_authors(meta), _rel_authors(root)),
+        published=_first(linked.get("published"), micro.get("published"), *map(meta.get, META_DATES),
+                         _time_element(root)),
+        outlet=_first(linked.get("publisher"), micro.get("publisher"), meta.get("og:site_name"),
+                      meta.get("application-name")),
+        url=_first(_canonical(root), meta.get("og:url"), linked.get("url")),
+        language=_first(root.get("lang"), meta.get("content-language"), meta.get("og:locale")),
+    )
+
+
+def _first(*values) -> str | None:
+    return next((" ".join(value.split()) for value in values if isinstance(value, str) and value.strip()), None)
+
+
+def _first_names(*candidates) -> tuple[str, ...]:
+    return next((tuple(names) for names in candidates if names), ())
+
+
+# JSON-LD
+
+def _json_ld_article(root) -> dict:
+    for item in _json_ld_items(root):
+        types = item.get("@type")
+        types = {types} if isinstance(types, str) else set(types or ())
+        if types & ARTICLE_TYPES:
+            return {
+                "headline": _text(item.get("headline")) or _text(item.get("name")),
+                "description": _text(item.get("description")),
+                "published": _text(item.get("datePublished")) or _text(item.get("dateCreated"))
+                or _text(item.get("uploadDate")),
+                "authors": _names(item.get("author")),
+                "publisher": _names(item.get("publisher"))[0] if _names(item.get("publisher")) else None,
+                "url": _text(item.get("url")) or _id_of(item.get("mainEntityOfPage")),
+            }
+    return {}
+
+
+def _json_ld_items(root) -> Iterator[dict]:
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        content = script.text or ""
+        if len(content) > MAX_JSON_LD:
+            continue
+        try:
+            data = json.loads(content.strip().rstrip(";"), strict=False)
+        except (ValueError, RecursionError):
+            continue
+        yield from _flattened(data)
+
+
+def _flattened(data, depth: int = 0) -> Iterator[dict]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flattened(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flattened(data["@graph"], depth + 1)
+
+
+def _names(value) -> list[str]:
+    """Names of a JSON-LD author or publisher: a string, an object with a name, or a list of them."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = _text(value.get("name"))
+        return [name] if name else []
+    if isinstance(value, list):
+        return [name for item in value[:20] for name in _names(item)]
+    return []
+
+
+def _text(value) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _id_of(value) -> str | None:
+    return _text(value.get("@id")) if isinstance(value, dict) else _text(value)
+
+
+# microdata
+
+def _microdata(root) -> dict:
+    scope = next((element for element in root.iter() if isinstance(element.tag, str) and element.get("itemscope") is not None
+                  and (element.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1] in ARTICLE_TYPES), None)
+    if scope is None:
+        return {}
+    return {
+        "headline": _prop_text(scope, "headline"),
+        "description": _prop_text(scope, "description") or _prop_text(scope, "alternativeHeadline"),
+        "published": _prop_text(scope, "datePublished") or _prop_text(scope, "dateCreated"),
+        "authors": _prop_people(scope, "author"),
+        "publisher": next(iter(_prop_people(scope, "publisher")), None),
+    }
+
+
+def _props(scope, name: str) -> list:
+    return [element for element in scope.iter() if isinstance(element.tag, str)
+            and name in (element.get("itemprop") or "").split()]
+
+
+def _prop_text(scope, name: str) -> str | None:
+    for element in _props(scope, name):
+        value = element.get("content") or element.get("datetime") or element.text_content()
+        if value and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def _prop_people(scope, name: str) -> list[str]:
+    people = []
+    for element in _props(scope, name):
+        inner = _prop_text(element, "name") if element.get("itemscope") is not None else None
+        value = inner or element.get("content") or element.text_content()
+        if value and value.strip():
+            people.append(" ".join(value.split()))
+    return people
+
+
+# meta tags, links, time
+
+def _meta_tags(root) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or "")
+        content = meta.get("content")
+        if key and content and key.strip().lower() not in found:
+            found[key.strip().lower()] = content
+    return found
+
+
+def _meta_authors(meta: dict[str, str]) -> list[str]:
+    return [meta[key] for key in META_AUTHORS if key in meta and not meta[key].startswith(("http", "@"))]
+
+
+def _rel_authors(root) -> list[str]:
+    return [" ".join(link.text_content().split()) for link in root.iter("a")
+            if "author" in (link.get("rel") or "").split() and link.text_content().strip()]
+
+
+def _time_element(root) -> str | None:
+    """The `datetime` of the first `<time>` in an `<article>` (else anywhere), outside asides and footers."""
+    times = [element for element in root.iter("time") if element.get("datetime") and not _in_furniture(element)]
+    in_article = [element for element in times if any(a.tag == "article" for a in element.iterancestors())]
+    chosen = (in_article or times)[:1]
+    return chosen[0].get("datetime") if chosen else None
+
+
+def _in_furniture(element) -> bool:
+    return any(ancestor.tag in ("aside", "footer", "nav") for ancestor in element.iterancestors())
+
+
+def _canonical(root) -> str | None:
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return link.get("href")
+    return None
+
+
+def _document_title(root) -> str | None:
+    title = next(iter(root.iter("title")), None)
+    return title.text_content() if title is not None else None
+
+
+LEAD_WORDS = frozenset(
+    "lead lede announce anons subtitle standfirst intro summary description excerpt overview subheader subhead "
+    "subheadline alternativeheadline deck dek second".split()
+)
+CLASS_WORD = re.compile(r"[a-z]+")
+
+
+def standfirst(root, description: str | None) -> str | None:
+    """The page's standfirst: its description where the page shows it as a text of its own, marked
+    as a lead, subtitle or summary by its class or `itemprop`, or standing apart from the article's
+    paragraphs; not the first paragraph of the text, which the description often repeats."""
+    if not description or len(description.split()) < 5 or description.rstrip().endswith(("...", "…")):
+        return None
+    shown = _showing(root, description)
+    if not shown:
+        return None
+    if any(_marked_as_lead(element) for element in shown):
+        return " ".join(description.split())
+    outermost = shown[0]
+    if outermost.tag == "p" or _in_article_body(outermost):
+        return None
+    return " ".join(description.split())
+
+
+def _showing(root, text: str) -> list:
+    """The elements whose whole text is `text`, innermost last: found from the text node where it
+    starts, and up while the element holds no more than it."""
+    wanted, start = _key(text), _key(text)[:30]
+    for node in root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"):
+        if not _key(str(node)).startswith(start):
+            continue
+        found, element = [], node.getparent()
+        while element is not None and element.tag not in ("body", "html"):
+            content = element.text_content()
+            if len(content) > 2 * len(text) + 40:
+                break
+            if _key(content) == wanted:
+                found.append(element)
+            element = element.getparent()
+        if found:
+            return list(reversed(found))
+    return []
+
+
+def _marked_as_lead(element) -> bool:
+    for node in (element, element.getparent()):
+        if node is None:
+            continue
+        name = f"{node.get('class') or ''} {node.get('id') or ''} {node.get('itemprop') or ''}".lower()
+        if set(CLASS_WORD.findall(name)) & LEAD_WORDS:
+            return True
+    return False
+
+
+def _in_article_body(element) -> bool:
+    return any("articlebody" in (ancestor.get("itemprop") or "").lower() for ancestor in element.iterancestors())
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().replace("ё", "е").split())

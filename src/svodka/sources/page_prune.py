@@ -1,0 +1,119 @@
+"""A page's furniture taken out of its tree before the article text is extracted: code and forms,
+navigation, asides, footers and figures, blocks whose class or id says what they are (related
+articles, sharing, subscriptions, cookies, advertising, comments, media), and blocks that are mostly
+links. What holds the headline or most of the page's text is never taken out. One pass over the tree
+measures every element (bottom-up), so pruning is linear in the page's size."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CODE_AND_FORMS = ("script", "style", "noscript", "iframe", "svg", "form", "button", "input", "select",
+                  "textarea", "template", "object", "embed", "canvas", "dialog")
+FURNITURE_TAGS = ("nav", "aside", "footer", "figure", "figcaption")
+CHROME_WORDS = frozenset(
+    "related relap teaser teasers recommend recommended recommendations readmore read also more similar "
+    "sidebar share sharing social socials subscribe subscription newsletter cookie cookies consent banner "
+    "advert advertisement ad ads adv adfox adsense promo sponsor sponsored partner partners comment comments "
+    "breadcrumb breadcrumbs tags tag menu nav navigation toolbar counter counters rating poll popup modal "
+    "login auth signin signup widget lenta feed popular trending footer copyright disclaimer caption credit "
+    "incut media photo photos gallery image img picture video player embed tweet twitter telegram instagram "
+    "pro paywall".split()
+)
+CLASS_WORD = re.compile(r"[a-z]+")
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+BLOCKS = ("div", "section", "ul", "ol", "table", "aside", "dl", "header")
+LINK_SHARE = 0.6
+MIN_LINKS = 3
+MAX_CARD = 300
+"""A block of fewer links than MIN_LINKS counts as links only when its text is as short as a card's."""
+KEEP_SHARE = 0.4
+"""A block holding this share of the page's paragraph text is the article, whatever it is called."""
+
+
+@dataclass
+class _Size:
+    """What one element holds: characters of text (spaces left out), of link text and of paragraph
+    text, its links, and whether the headline is inside."""
+
+    text: int = 0
+    linked: int = 0
+    paragraphs: int = 0
+    links: int = 0
+    headline: bool = False
+
+
+def prune(root) -> None:
+    """Take the furniture out of `root` (an lxml HTML tree), in place."""
+    for element in list(root.iter(*CODE_AND_FORMS)):
+        _drop(element)
+    sizes = _sizes(root)
+    total = sizes[root].paragraphs or 1
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None or element not in sizes:
+            continue
+        size = sizes[element]
+        if element.tag in ("html", "body", "main", "article") or size.headline or size.paragraphs >= KEEP_SHARE * total:
+            continue
+        if element.tag in FURNITURE_TAGS or _named_as_chrome(element) or _mostly_links(element, size):
+            _drop(element)
+
+
+def _sizes(root) -> dict:
+    """Every element's _Size, children first (reversed document order), in one pass."""
+    sizes: dict = {}
+    for element in reversed(list(root.iter())):
+        if not isinstance(element.tag, str):
+            continue
+        size = _Size(text=_chars(element.text), headline=element.tag == "h1", links=int(element.tag == "a"))
+        for child in element:
+            inner = sizes.get(child)
+            if inner is not None:
+                size.text += inner.text
+                size.linked += inner.linked
+                size.paragraphs += inner.paragraphs
+                size.links += inner.links
+                size.headline = size.headline or inner.headline
+            size.text += _chars(child.tail)
+        if element.tag == "a":
+            size.linked = size.text
+        if element.tag == "p":
+            size.paragraphs = size.text
+        sizes[element] = size
+    return sizes
+
+
+def _chars(text: str | None) -> int:
+    return len(text) - sum(map(text.count, " \n\t\r")) if text else 0
+
+
+def _drop(element) -> None:
+    """Remove `element` but keep the text that follows it (lxml keeps a tail with its element)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    previous = element.getprevious()
+    parent.remove(element)
+    if tail and tail.strip():
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+
+
+def _named_as_chrome(element) -> bool:
+    name = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"[:300]
+    words = {word for token in CAMEL.sub(" ", name).lower().replace("_", "-").split()
+             for word in CLASS_WORD.findall(token)}
+    return bool(words & CHROME_WORDS)
+
+
+def _mostly_links(element, size: _Size) -> bool:
+    """A block whose text is mostly links: a list of them, or one teaser card ("Читайте также" and
+    a linked headline)."""
+    if element.tag not in BLOCKS or not size.links or not size.text:
+        return False
+    if size.links < MIN_LINKS and size.text > MAX_CARD:
+        return False
+    return size.linked >= LINK_SHARE * size.text
