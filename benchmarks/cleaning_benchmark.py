@@ -36,7 +36,8 @@ from svodka.sources.base import Input
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "realnews-ru"
 GOLD = ROOT / "gold"
-TUNING_OUTLETS = ("ria", "tass", "rbc", "sportsru", "vedomosti", "kp", "mk", "meduza", "bbc", "znak")
+TUNING_OUTLETS = ("ria", "tass", "rbc", "sportsru", "vedomosti", "kp", "mk", "meduza", "bbc", "znak", "regnum", "vz",
+                  "ngs", "novaya", "aif", "sputnik")
 NG_TUNING_BEFORE = "2017-07-01"
 GOALS = {"precision": 0.98, "recall": 0.98, "leaks": 0.01, "metadata": 0.95}
 

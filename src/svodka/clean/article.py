@@ -5,6 +5,7 @@ import hashlib
 
 from ..errors import InputError
 from ..records import Article, RawDocument, Span
+from .authors import valid_authors
 from .byline import parse_byline
 from .cited import cited_sources
 from .dates import find_date, iso_date
@@ -73,8 +74,12 @@ def _joined(text: str, spans: tuple[Span, ...], kind: str, first_only: bool = Fa
 
 
 def _authors(bylines: list[str]) -> tuple[str, ...]:
-    parsed = (parse_byline(line) for line in bylines)
-    return tuple(dict.fromkeys(author for byline in parsed if byline for author in byline.authors))
+    """From labelled bylines ("Текст: …"; a credit names no author) and names signed alone."""
+    names: list[str] = []
+    for line in bylines:
+        byline = parse_byline(line)
+        names.extend(byline.authors if byline else valid_authors([line]))
+    return tuple(dict.fromkeys(names))
 
 
 def _dateline(bylines: list[str]) -> str | None:

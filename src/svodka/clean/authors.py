@@ -26,13 +26,13 @@ MAX_NAME_WORDS = 4
 
 
 def valid_authors(candidates: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """The names among `candidates` (each may hold several), cleaned, in order, each once."""
+    """The names among `candidates` (each may hold several), cleaned, in order, each once. An outlet
+    named beside a person ("Мария Сидорова, «Новая газета»") is where they work, not an author."""
     names: list[str] = []
     for candidate in candidates:
-        for part in SEPARATOR.split(" ".join(candidate.split())):
-            name = author_name(part)
-            if name and name not in names:
-                names.append(name)
+        found = [name for name in map(author_name, SEPARATOR.split(" ".join(candidate.split()))) if name]
+        people = [name for name in found if not is_desk(name)]
+        names.extend(name for name in (people or found) if name not in names)
     return tuple(names)
 
 
@@ -41,7 +41,7 @@ def author_name(text: str) -> str | None:
     text = LABEL.sub("", text.strip(" .:;,—–-|")).strip(" .:;,—–-|")
     if not text or URL.match(text) or any(char.isdigit() for char in text) or "@" in text:
         return None
-    if _is_desk(text):
+    if is_desk(text):
         return text
     return _person_name(text.split())
 
@@ -66,7 +66,7 @@ def _is_common_word(word: str) -> bool:
     return not any({"Name", "Surn", "Patr"} & set(reading.tag.grammemes) for reading in readings)
 
 
-def _is_desk(text: str) -> bool:
+def is_desk(text: str) -> bool:
     """"Редакция «Газеты.Ru»", "РИА Новости": a desk or an outlet named as the author."""
     if DESK.match(text) and len(text.split()) <= 6:
         return True

@@ -10,10 +10,10 @@ AUTHOR_LABELS = (
 )
 CREDIT_LABELS = (
     r"фото(графия|графии)?|фото\s+и\s+видео|видео|инфографика|иллюстрация|автор\s+фото|фотограф|источник(\s+фото)?"
-    r"|редактор|корректор|перевод|дизайн|photo|video"
+    r"|редактор|корректор|перевод|дизайн|должность|photo|video"
 )
 BYLINE = re.compile(
-    rf"(?i)^(?P<label>{AUTHOR_LABELS}|{CREDIT_LABELS})\s*(?P<colon>[:—–-]?)\s*(?P<names>.+?)\s*$"
+    rf"(?i)^(?:[-•·*]\s+)?(?P<label>{AUTHOR_LABELS}|{CREDIT_LABELS})\s*(?P<colon>[:—–,-]?)\s*(?P<names>.+?)\s*$"
 )
 AUTHOR_LABEL = re.compile(rf"(?i)^({AUTHOR_LABELS})$")
 NAME = re.compile(r"^([A-ZА-ЯЁ][\w'’-]*\.?)(\s+[A-ZА-ЯЁ][\w'’-]*\.?){0,3}$")

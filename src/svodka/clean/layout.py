@@ -8,13 +8,16 @@ import re
 
 from ..records import Span
 from .byline import parse_byline
+from .authors import valid_authors
 from .blocks import mark_blocks
 from .chrome import is_chrome_line, is_date_line, is_section_marker
 from .lines import Line
 from .pieces import Piece, pieces
 from .shapes import is_code, is_date, is_embed_furniture, is_notice
 
+COMMENTS = re.compile(r"(?i)^(комментари[иейя]|обсуждение|мнения читателей|отзывы читателей)(\s*\(?\d+\)?)?\s*:?$")
 MAX_TITLE_WORDS = 40
+SIGNATURE_WORDS = 5
 MAX_LEAD_WORDS = 80
 MENU_ITEM_WORDS = 5
 MENU_RUN = 3
@@ -43,15 +46,29 @@ def label_paragraphs(lines: list[Line], title_hint: str | None = None, lead_hint
     mark_blocks(lines[:tail], kinds)
     _label_menu_runs(lines[: _head_end(lines[:tail], title_hint)], kinds)
     first_body = _label_head(lines[:tail], kinds, title_hint, lead_hint)
+    _label_signature(lines[:tail], kinds, first_body)
     for index in range(first_body, tail):
         kinds[index] = kinds[index] or "body"
     return [kind or "chrome" for kind in kinds]
+
+
+def _label_signature(lines: list[Line], kinds: list[str | None], first_body: int) -> None:
+    """The author's name signed under the text ("Анна Волкова", "Ирина Шаповалова, Пермь"): a name
+    alone right after the last paragraph of running text, with nothing of the article after it."""
+    rest = [index for index in range(first_body, len(lines)) if kinds[index] is None]
+    if len(rest) < 2:
+        return
+    last, before = rest[-1], rest[-2]
+    if lines[before].is_prose and lines[last].words <= SIGNATURE_WORDS and valid_authors([lines[last].text]):
+        kinds[last] = "byline"
 
 
 def _tail_start(lines: list[Line]) -> int:
     """Index of the sidebar heading ("Последние новости", "Читайте также") after which the rest is
     chrome; len(lines) when there is none. A heading followed by mostly prose is not a sidebar."""
     for index, line in enumerate(lines):
+        if COMMENTS.match(line.text) and index > 0:
+            return index  # readers' comments: the article never goes on after them
         if is_section_marker(line.text) and _mostly_not_prose(lines[index + 1 :]):
             return index
     return len(lines)

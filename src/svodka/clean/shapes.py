@@ -7,6 +7,7 @@ characters, punctuation, word forms and the names of agencies and outlets, not p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from .chrome import CHROME_LINE, is_date_line
 from .outlets import listed_outlet
 
@@ -14,12 +15,15 @@ WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 ENDS_SENTENCE = re.compile(r"[.!?…][»”\"')\]]*$")
 
-CODE_SYMBOLS = frozenset("{}[]();=<>$\\|&*+#")
+CODE_SYMBOL = re.compile(r"[{}\[\]();=<>$\\|&*+#]")
+LETTER = re.compile(r"[^\W\d_]")
+CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 CODE_TOKENS = re.compile(
     r"\b(function|var|let|const|return|window|document|null|true|false|undefined|typeof|console|jQuery)\b|"
     r"=>|&&|\|\||===?|!==?|\w\(|\.\w+\(|[\w\"']\s*:\s*[\"'{\[]|[{}]\s*$|^\s*[}\])]|</?[a-z][\w-]*[\s>/]|"
     r":\s*#?[\w.%-]+;|\d(px|em|rem|vh|vw)\b|^\s*[\w.$\[\]\"']+\s*=[^=]|;\s*$"
 )
+CODE_HINT = re.compile(r"[{}=;<>|&]|\w\(")
 JSON_START = re.compile(r'^\s*[{\[]\s*"[^"]{1,40}"\s*:')
 ONLY_BRACKETS = re.compile(r"^[\s{}\[\]();,]+$")
 
@@ -42,8 +46,9 @@ FOREIGN_DATE = re.compile(
 )
 TIME_ONLY = re.compile(r"^(\d{1,2}:\d{2})(\s*(мск|msk|utc|gmt))?$", re.IGNORECASE)
 
-CREDIT_START = re.compile(r"(?i)^(©|\(c\)|фото(графия)?\s*[:—–-]|photo\s*[:—–-]|иллюстрация\s*[:—–-]|"
-                          r"источник фото|кадр из|скриншот|видео\s*[:—–-])")
+CREDIT_START = re.compile(r"(?i)^(©|\(c\)|(фото(графия)?|photo|иллюстрация|видео|автор фото|источник изображения|"
+                          r"подпись( к (фото|видео|изображению))?|видеоподпись|изображение)\s*[:—–,-]|"
+                          r"источник фото|кадр из|скриншот)")
 DOMAIN = re.compile(r"(?i)^[\w-]+(\.[\w-]+)*\.(com|ru|net|org|info|рф|su|ua|by|kz|uz|de|uk|io|tv|me)$")
 CREDIT_SLASH = re.compile(r"^[\w .«»\"-]{2,40}\s*/\s*[\w .«»\"-]{2,40}$")
 PHOTO_BANKS = frozenset(map(str.casefold, (
@@ -70,7 +75,8 @@ RELATED_HEADING = re.compile(
 READER_PLATFORMS = re.compile(
     r"(?i)(telegram|телеграм|вконтакте|\bвк\b|youtube|ютуб|дзен|dzen|\bок\b|одноклассник|facebook|twitter|"
     r"instagram|tiktok|rutube|viber|whatsapp|канал|рассылк|подписк|приложени|app store|google play|"
-    r"push|уведомлени|сайт|соцсет|новостн|кнопк|ссылк)"
+    r"push|уведомлени|сайт|соцсет|новостн|кнопк|ссылк|комментари|рассылк|получать|"
+    r"\w\.(com|ru|net|org|io|media|info|рф|ua|by|kz)\b)"
 )
 LEGAL_NOTICE = re.compile(
     r"(?i)(запрещ[её]н\w*|признан\w*|внесен\w*|включ[её]н\w*)\s[^.]{0,80}?(на территории (России|РФ)|в России|в РФ|"
@@ -80,6 +86,17 @@ NAVIGATION = re.compile(
     r"(?i)^(на страницу|перейти|смотреть|открыть|показать|развернуть|свернуть|листать|вернуться|назад|далее|"
     r"вперед|вперёд|все (фото|видео|новости|материалы|статьи|комментарии))\b[^.!?]{0,40}$")
 READER_VERB = re.compile(r"(йте|ите|ьте)(сь)?$")
+READER_VERB_ANYWHERE = re.compile(r"(?i)\b\w+(йте|ите|ьте)(сь)?\b")
+SITE_ASKS = re.compile(r"(?i)(пожертвовани|донат|подписк|рассылк|поддерж\w* (нас|редакци|проект|издани|журналист)|"
+                       r"комментари|зарегистрир|авториз|войдите)")
+"""What a site asks of its reader: money, a subscription, a login."""
+DONATION = re.compile(r"(?i)(деньг\w*|средства\w*|поддержк\w*) читател|рубл\w* в месяц|сделайте пожертвование|"
+                      r"поддерж\w+ (и вы|нас|редакцию)|стать (соучастником|спонсором|подписчиком|патроном)")
+"""A site asking its readers for money."""
+CALL_TO_ACTION = re.compile(
+    r"(?i)^(подписаться|поддержать|пожертвовать|войти|зарегистрироваться|оставить комментарий|"
+    r"комментировать|отправить|скачать приложение|читать (нас|далее|полностью)|смотреть (видео|трансляцию|все))\b")
+DISCLAIMER = re.compile(r"(?i)\bне (несет|несёт|несут) ответственност\w* за\b|\bмнение редакции\b")
 BANNED_ORGANISATION = re.compile(
     r"(?i)^[«\"]?[^—–.]{2,80}[»\"]?\s*(\([^)]{1,40}\))?\s*[—–-]\s*([\w-]+\s+){0,3}"
     r"(организаци|группировк|движени|сообществ|структур|компани|сеть)")
@@ -98,21 +115,26 @@ def ends_sentence(text: str) -> bool:
     return bool(ENDS_SENTENCE.search(text[-12:]))
 
 
+@lru_cache(maxsize=8192)
 def is_code(text: str) -> bool:
     """JavaScript, CSS, JSON or HTML left in the text: symbols and code tokens, few words of prose
     (read in its first MAX_SHAPE_CHARS characters: a minified script is one long line)."""
     text = text[:MAX_SHAPE_CHARS]
     if ONLY_BRACKETS.match(text) or JSON_START.match(text):
         return True
+    if not CODE_HINT.search(text):
+        return False  # no code without one of these: most lines of prose are passed over at once
     tokens = len(CODE_TOKENS.findall(text))
-    letters = [char for char in text if char.isalpha()]
-    cyrillic = sum(1 for char in letters if CYRILLIC.match(char)) / max(len(letters), 1)
-    if tokens < 2 or cyrillic > 0.5 and tokens < 3:
+    if tokens < 2:
         return False
-    density = sum(1 for char in text if char in CODE_SYMBOLS) / max(len(text), 1)
+    cyrillic = len(CYRILLIC_LETTER.findall(text)) / max(len(LETTER.findall(text)), 1)
+    if cyrillic > 0.5 and tokens < 3:
+        return False
+    density = len(CODE_SYMBOL.findall(text)) / max(len(text), 1)
     return density >= (0.03 if cyrillic <= 0.5 else 0.08)
 
 
+@lru_cache(maxsize=8192)
 def is_embed_furniture(text: str) -> bool:
     """The attribution, links and tags of an embedded social-network post."""
     if len(text) > MAX_SHAPE_CHARS:
@@ -129,14 +151,16 @@ def is_embed_attribution(text: str) -> bool:
     return bool(EMBED_ATTRIBUTION.match(text)) and len(words(text)) <= 16
 
 
+@lru_cache(maxsize=8192)
 def is_date(text: str) -> bool:
     """A date or time standing alone (a sidebar's, a teaser's, an embedded post's)."""
     if len(text) > MAX_SHAPE_CHARS:
         return False
-    text = text.strip(" ,.|•·")
+    text = text.strip(" ,.|•·*-—–")
     return is_date_line(text) or bool(FOREIGN_DATE.match(text)) or bool(TIME_ONLY.match(text))
 
 
+@lru_cache(maxsize=8192)
 def is_credit(text: str) -> bool:
     """A photo or video credit: "© Reuters", "Фото: …", "Сергей Бобылев / ТАСС", or an agency,
     photo bank, outlet or web domain named alone."""
@@ -158,6 +182,7 @@ def _is_source_name(text: str) -> bool:
     return key.casefold() in PHOTO_BANKS or not key[:1].islower() and listed_outlet(key) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_truncated(text: str) -> bool:
     """A blurb cut off by the site: it ends with an ellipsis right after a word (no full stop before)."""
     if len(text) > MAX_SHAPE_CHARS:
@@ -165,6 +190,7 @@ def is_truncated(text: str) -> bool:
     return bool(re.search(r"[\w,»”\"]\s?(\.\.\.|…)\s*$", text)) and len(words(text)) >= 5
 
 
+@lru_cache(maxsize=8192)
 def is_headline_like(text: str) -> bool:
     """A title's shape: a few words, a capital (or quote, digit) first, no full stop at the end."""
     if len(text) > MAX_SHAPE_CHARS:
@@ -174,12 +200,14 @@ def is_headline_like(text: str) -> bool:
     return 2 <= count <= 25 and (first.isupper() or first.isdigit()) and not re.search(r"[.;,:…]$", text)
 
 
+@lru_cache(maxsize=8192)
 def is_related_heading(text: str) -> bool:
     if len(text) > MAX_SHAPE_CHARS:
         return False
     return len(text) <= 60 and bool(RELATED_HEADING.match(text.strip(" |•·—–-")))
 
 
+@lru_cache(maxsize=8192)
 def is_notice(text: str) -> bool:
     """A notice to the reader: subscription and follow-us calls, cookies, copyright, legal marks,
     links to other pages ("На страницу галереи", "Все новости")."""
@@ -192,7 +220,13 @@ def is_notice(text: str) -> bool:
         return False
     if LEGAL_NOTICE.search(text) and (text.lstrip().startswith("*") or BANNED_ORGANISATION.match(text)):
         return True
-    return _addresses_the_reader(text) and bool(READER_PLATFORMS.search(text))
+    if CALL_TO_ACTION.match(text) and count <= 6 or DISCLAIMER.search(text):
+        return True
+    if _addresses_the_reader(text) and bool(READER_PLATFORMS.search(text)):
+        return True
+    if count <= 30 and DONATION.search(text):
+        return True
+    return count <= 30 and bool(READER_VERB_ANYWHERE.search(text)) and bool(SITE_ASKS.search(text))
 
 
 def _addresses_the_reader(text: str) -> bool:
@@ -207,6 +241,7 @@ def is_legal_notice(text: str) -> bool:
     return bool(LEGAL_NOTICE.search(text)) and len(words(text)) <= MAX_NOTICE_WORDS
 
 
+@lru_cache(maxsize=8192)
 def stands_alone(text: str) -> bool:
     """A line that is never part of a sentence: a credit, a date, a post's attribution, a link."""
     if len(text) > MAX_SHAPE_CHARS:

@@ -106,13 +106,14 @@ def too_large(size: int | None, limit: int) -> str:
 
 
 def compose_text(title: str | None, body: str, lead: str | None = None) -> str:
-    """The article text with the title first, then the lead where the body does not open with it,
-    so that offsets can address them."""
-    first = body.split("\n", 1)[0].strip()
-    if lead and _key(first) != _key(lead):
-        body = f"{lead}\n\n{body}"
-        first = lead
-    if not title or first == title.strip():
+    """The article text with the title first, then the lead where the body does not hold it at its
+    start (after the title, if the body repeats that), so that offsets can address them."""
+    paragraphs = [part.strip() for part in body.split("\n") if part.strip()]
+    opens_with_title = bool(title and paragraphs and paragraphs[0] == title.strip())
+    if lead and _key(lead) not in map(_key, paragraphs[:3]):
+        at = len(title.strip()) + body.index(title.strip()) if opens_with_title else 0
+        body = f"{body[:at]}\n\n{lead}\n\n{body[at:].lstrip()}" if at else f"{lead}\n\n{body}"
+    if not title or opens_with_title:
         return body
     return f"{title}\n\n{body}"
 

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..records import RawDocument
 from .base import Input, Item, ReadOptions, compose_text
 from .page_head import page_head
-from .page_meta import PageMeta, page_meta, standfirst
+from .page_meta import PageMeta, page_meta, site_names, standfirst
 from .page_prune import prune
 
 NO_ARTICLE = "no article text found in the HTML"
@@ -52,7 +52,8 @@ def html_document(data: bytes, source: str, url: str | None, options: ReadOption
     What the page states for machines (JSON-LD, meta tags, microdata) comes first, then what is
     written around its headline, then trafilatura's guesses."""
     root = _parse(decode_html(data, source, options.encoding_errors, content_type), source)
-    meta, head, lead = page_meta(root), page_head(root), standfirst(root, page_meta(root).description)
+    meta, head, names = page_meta(root), page_head(root), site_names(root)
+    lead = standfirst(root, meta.description)
     prune(root)
     extracted = _extract(root, url)
     body = _body(extracted)
@@ -66,10 +67,26 @@ def html_document(data: bytes, source: str, url: str | None, options: ReadOption
         title=title,
         url=page_url,
         published=iso_date(meta.published) or head.published or iso_date(extracted.date),
-        outlet=canonical_outlet(meta.outlet or _single_line(extracted.sitename) or _site_name(meta.title), page_url),
-        authors=valid_authors(meta.authors) or head.authors,
+        outlet=_outlet(meta, extracted, page_url, names),
+        authors=_authors_of(valid_authors(meta.authors), head.authors),
         lead=lead or "",
     )
+
+
+def _authors_of(stated: tuple[str, ...], shown: tuple[str, ...]) -> tuple[str, ...]:
+    """The metadata's authors, unless the byline shows them and more (a page may state one of two)."""
+    if stated and shown and set(stated) < set(shown):
+        return shown
+    return stated or shown
+
+
+def _outlet(meta: PageMeta, extracted, url: str | None, names: list[str]) -> str | None:
+    """From the page's metadata, its title or its URL; else from its copyright line or logo."""
+    stated = canonical_outlet(meta.outlet or _site_name(meta.title) or _sitename(extracted), url)
+    if stated:
+        return stated
+    listed = next((found for found in map(listed_outlet, names) if found), None)
+    return listed or canonical_outlet(names[0]) if names else None
 
 
 def _parse(page: str, source: str):
@@ -88,12 +105,12 @@ def _title(meta: PageMeta, root, extracted) -> str | None:
     nothing, else the metadata's headline without the site's name after it."""
     headlines = [" ".join(h1.text_content().split()) for h1 in root.iter("h1")]
     headlines = [text for text in headlines if text]
-    if len(headlines) == 1 and (not meta.title or _key(meta.title).startswith(_key(headlines[0]))):
+    if len(headlines) == 1 and (not meta.title or _key(headlines[0]) in _key(meta.title)):
         return headlines[0]
     return _without_site_name(meta.title) or (headlines[0] if headlines else None) or _single_line(extracted.title)
 
 
-TITLE_SEPARATORS = (" | ", " — ", " – ", " - ")
+TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " / ")
 
 
 def _without_site_name(title: str | None) -> str | None:
@@ -109,14 +126,23 @@ def _without_site_name(title: str | None) -> str | None:
 
 
 def _site_name(title: str | None) -> str | None:
-    """The outlet a page's `<title>` names after its headline ("… - Культура - ТАСС")."""
+    """The outlet a page's `<title>` names beside its headline ("… - Культура - ТАСС",
+    "… - 27.02.2024, Sputnik", "ВЗГЛЯД / …")."""
     for separator in TITLE_SEPARATORS:
         parts = (title or "").split(separator)
-        named = [listed_outlet(part.split(",")[0].strip()) for part in parts[1:]]
-        found = next((name for name in reversed(named) if name), None)
+        if len(parts) < 2:
+            continue
+        named = [listed_outlet(piece.strip()) for part in [*parts[1:], parts[0]] for piece in part.split(",")]
+        found = next((name for name in named if name), None)
         if found:
             return found
     return None
+
+
+def _sitename(extracted) -> str | None:
+    """trafilatura's guess at the site's name, where it is a name (not a date)."""
+    name = _single_line(extracted.sitename)
+    return name if name and not any(char.isdigit() for char in name) else None
 
 
 def _key(text: str) -> str:

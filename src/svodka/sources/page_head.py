@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..clean.authors import valid_authors
+from ..clean.authors import is_desk, valid_authors
 from ..clean.byline import parse_byline
 from ..clean.dates import find_date
 
@@ -14,7 +14,8 @@ MAX_SHORT = 120
 """Characters of a text that may be a date or a byline (longer is the article's text)."""
 LONG_TEXT = 200
 MAX_SCANNED = 60
-AUTHOR_HINT = re.compile(r"(?i)author|byline|avtor|writer")
+AUTHOR_HINT = re.compile(r"(?i)author|autor|byline|avtor|writer")
+AUTHOR_PAGE = re.compile(r"(?i)/(authors?|autors?|avtory?|journalists?|people|persons?)/[^/]")
 AUTHOR_LABEL = re.compile(r"(?i)^\s*(автор(ы)?|текст|опубликовал[аи]?|подготовил[аи]?|by)\b")
 RELATIVE_DAY = re.compile(r"(?i)^(сегодня|вчера)\b")
 
@@ -75,8 +76,10 @@ def _date_attribute(element) -> str | None:
 
 
 def _authors(texts: list[tuple[object, str]]) -> tuple[str, ...]:
-    """From the first byline: a labelled line ("Автор: …", "Опубликовал …"), a label followed by the
-    names in an element of their own, or an element the page marks as its author."""
+    """From a labelled line ("Автор: …", "Опубликовал …"), a label followed by the names in an
+    element of their own, or the elements the page marks as its authors (every one of them: a
+    page may sign two); people first, an outlet's desk only where no one is named."""
+    found: list[str] = []
     for index, (element, text) in enumerate(texts):
         byline = parse_byline(text)
         if byline and byline.authors:
@@ -85,10 +88,12 @@ def _authors(texts: list[tuple[object, str]]) -> tuple[str, ...]:
             names = valid_authors([text])
             if not names and AUTHOR_LABEL.fullmatch(text.strip(" :")) and index + 1 < len(texts):
                 names = valid_authors([texts[index + 1][1]])
-            if names:
-                return names
-    return ()
+            found.extend(name for name in names if name not in found)
+    people = [name for name in found if not is_desk(name)]
+    return tuple(people or found[:1])
 
 
 def _hinted(element) -> bool:
-    return bool(AUTHOR_HINT.search(f"{element.get('class') or ''} {element.get('rel') or ''} {element.get('itemprop') or ''}"))
+    """The page marks the element as its author's: by class, rel or itemprop, or a link to an author page."""
+    marks = f"{element.get('class') or ''} {element.get('rel') or ''} {element.get('itemprop') or ''}"
+    return bool(AUTHOR_HINT.search(marks)) or bool(AUTHOR_PAGE.search(element.get("href") or ""))

@@ -45,7 +45,7 @@ def page_meta(root: lxml_html.HtmlElement) -> PageMeta:
                      _document_title(root)),
         description=_first(linked.get("description"), micro.get("description"), meta.get("og:description"),
                            meta.get("description"), meta.get("twitter:description")),
-        authors=_first_names(linked.get("authors"), micro.get("authors"), _meta_authors(meta), _rel_authors(root)),
+        authors=_first_names(linked.get("authors"), micro.get("authors"), _meta_authors(root), _rel_authors(root)),
         published=_first(linked.get("published"), micro.get("published"), *map(meta.get, META_DATES),
                          _time_element(root)),
         outlet=_first(linked.get("publisher"), micro.get("publisher"), meta.get("og:site_name"),
@@ -181,8 +181,11 @@ def _meta_tags(root) -> dict[str, str]:
     return found
 
 
-def _meta_authors(meta: dict[str, str]) -> list[str]:
-    return [meta[key] for key in META_AUTHORS if key in meta and not meta[key].startswith(("http", "@"))]
+def _meta_authors(root) -> list[str]:
+    """Every author meta tag's value (a page may give several), links and handles left out."""
+    values = [meta.get("content") or "" for meta in root.iter("meta")
+              if (meta.get("property") or meta.get("name") or "").strip().lower() in META_AUTHORS]
+    return [value for value in dict.fromkeys(values) if value.strip() and not value.startswith(("http", "@"))]
 
 
 def _rel_authors(root) -> list[str]:
@@ -224,17 +227,17 @@ CLASS_WORD = re.compile(r"[a-z]+")
 def standfirst(root, description: str | None) -> str | None:
     """The page's standfirst: its description where the page shows it as a text of its own, marked
     as a lead, subtitle or summary by its class or `itemprop`, or standing apart from the article's
-    paragraphs; not the first paragraph of the text, which the description often repeats."""
+    paragraphs; not the first paragraph of the text, which the description often repeats. A page
+    with no usable description may still mark its standfirst under the headline."""
     if not description or len(description.split()) < 5 or description.rstrip().endswith(("...", "…")):
-        return None
+        return _marked_lead_under_headline(root)
     shown = _showing(root, description)
     if not shown:
-        return None
+        return _marked_lead_under_headline(root)
     if any(_marked_as_lead(element) for element in shown):
         return " ".join(description.split())
-    outermost = shown[0]
-    if outermost.tag == "p" or _in_article_body(outermost):
-        return None
+    if any(element.tag == "p" or _marked_as_text(element) for element in shown) or _in_article_body(shown[0]):
+        return None  # the text's first paragraph, which the description repeats
     return " ".join(description.split())
 
 
@@ -268,9 +271,82 @@ def _marked_as_lead(element) -> bool:
     return False
 
 
+TEXT_WORDS = frozenset("text body paragraph para".split())
+
+
+def _marked_as_text(element) -> bool:
+    """A block the page marks as a paragraph of the article's text ("article__text", data-type="text")."""
+    name = f"{element.get('class') or ''} {element.get('data-type') or ''}".lower()
+    return bool(set(CLASS_WORD.findall(name)) & TEXT_WORDS)
+
+
 def _in_article_body(element) -> bool:
     return any("articlebody" in (ancestor.get("itemprop") or "").lower() for ancestor in element.iterancestors())
 
 
 def _key(text: str) -> str:
     return " ".join(text.casefold().replace("ё", "е").split())
+
+
+LEAD_WORDS_RANGE = (5, 80)
+LEAD_LOOKAHEAD = 40
+
+
+def _marked_lead_under_headline(root) -> str | None:
+    """The first element after the `<h1>` that the page marks as a lead (class, id or `itemprop`)
+    and that reads like one (a sentence or two); else the one paragraph the headline's own block
+    holds after it (the article's paragraphs stand in a block of their own)."""
+    headline = next(iter(root.iter("h1")), None)
+    if headline is None:
+        return None
+    return _marked_lead_after(headline) or _lone_paragraph_after(headline)
+
+
+def _lone_paragraph_after(headline) -> str | None:
+    """The headline block's one paragraph, where the article's text stands in paragraphs elsewhere."""
+    paragraphs = [sibling for sibling in headline.itersiblings() if sibling.tag == "p"]
+    if len(paragraphs) != 1 or not _only_text(paragraphs[0]):
+        return None
+    elsewhere = sum(1 for _ in paragraphs[0].itersiblings()) + sum(
+        1 for paragraph in headline.getroottree().getroot().iter("p") if paragraph.getparent() is not headline.getparent())
+    if elsewhere < 2:
+        return None
+    text = " ".join(paragraphs[0].text_content().split())
+    return text if LEAD_WORDS_RANGE[0] <= len(text.split()) <= LEAD_WORDS_RANGE[1] else None
+
+
+def _marked_lead_after(headline) -> str | None:
+    for seen, element in enumerate(headline.itersiblings()):
+        for candidate in element.iter():
+            if isinstance(candidate.tag, str) and _marked_as_lead(candidate) and _only_text(candidate):
+                text = " ".join(candidate.text_content().split())
+                if LEAD_WORDS_RANGE[0] <= len(text.split()) <= LEAD_WORDS_RANGE[1]:
+                    return text
+        if seen >= LEAD_LOOKAHEAD:
+            break
+    return None
+
+
+def _only_text(element) -> bool:
+    """Text, not a picture with its caption and credit."""
+    media = next(element.iter("img", "picture", "figure", "video", "iframe"), None)
+    return media is None and "©" not in element.text_content()
+
+
+QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,40})[»“”\"]")
+COPYRIGHT = re.compile(r"©\s*(\d{4}(\s*[-–—]\s*\d{4})?)?[\s,.]*(?P<owner>[^.,|©\n]{2,60})")
+
+
+def site_names(root) -> list[str]:
+    """Names the page gives its site apart from its metadata: the owner in its copyright line, the
+    title or alternative text of its logo."""
+    names = []
+    for node in root.xpath("//body//text()[contains(., '©')]")[:5]:
+        match = COPYRIGHT.search(str(node))
+        if match:
+            owner = " ".join(match.group("owner").split())
+            names.extend([*QUOTED.findall(owner), owner])
+    for element in root.xpath("//*[contains(@class, 'logo') or contains(@id, 'logo')]")[:5]:
+        for image in [element, *element.iter("img")]:
+            names.extend(value for value in (image.get("title"), image.get("alt")) if value and value.strip())
+    return names

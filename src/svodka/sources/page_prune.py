@@ -18,7 +18,7 @@ CHROME_WORDS = frozenset(
     "breadcrumb breadcrumbs tags tag menu nav navigation toolbar counter counters rating poll popup modal "
     "login auth signin signup widget lenta feed popular trending footer copyright disclaimer caption credit "
     "incut media photo photos gallery image img picture video player embed tweet twitter telegram instagram "
-    "pro paywall".split()
+    "pro paywall card cards donate donation donations crowdfunding".split()
 )
 CLASS_WORD = re.compile(r"[a-z]+")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -28,7 +28,10 @@ MIN_LINKS = 3
 MAX_CARD = 300
 """A block of fewer links than MIN_LINKS counts as links only when its text is as short as a card's."""
 KEEP_SHARE = 0.4
-"""A block holding this share of the page's paragraph text is the article, whatever it is called."""
+"""A block holding this share of the page's paragraph text (or of all its text) is the article."""
+MIN_KEPT_TEXT = 400
+"""...and it holds at least this many characters: on a page whose article is written in `<div>`s, an
+embedded post's one paragraph is no article."""
 
 
 @dataclass
@@ -47,16 +50,44 @@ def prune(root) -> None:
     """Take the furniture out of `root` (an lxml HTML tree), in place."""
     for element in list(root.iter(*CODE_AND_FORMS)):
         _drop(element)
+    _unwrap_layout_tables(root)
     sizes = _sizes(root)
-    total = sizes[root].paragraphs or 1
+    whole = sizes[root]
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None or element not in sizes:
             continue
-        size = sizes[element]
-        if element.tag in ("html", "body", "main", "article") or size.headline or size.paragraphs >= KEEP_SHARE * total:
+        if _holds_the_article(element, sizes[element], whole):
             continue
-        if element.tag in FURNITURE_TAGS or _named_as_chrome(element) or _mostly_links(element, size):
+        if element.tag in FURNITURE_TAGS or _named_as_chrome(element) or _mostly_links(element, sizes[element]):
             _drop(element)
+
+
+def _holds_the_article(element, size: _Size, whole: _Size) -> bool:
+    """The headline's block, or a block with most of the page's paragraphs or text, whatever it is
+    called."""
+    if element.tag in ("html", "body", "main", "article") or size.headline:
+        return True
+    paragraphs = size.paragraphs >= KEEP_SHARE * whole.paragraphs and size.paragraphs >= MIN_KEPT_TEXT
+    return paragraphs or size.text >= KEEP_SHARE * whole.text
+
+
+TABLE_PARTS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
+LAYOUT_CONTENT = ("p", "div", "h1", "h2", "h3", "ul", "ol", "article", "section", "table")
+
+
+def _unwrap_layout_tables(root) -> None:
+    """A table whose cells hold paragraphs, headings or other tables lays out the page (as older
+    sites do); read as data it would run the whole article into one row. Its parts become blocks."""
+    layouts = [table for table in root.iter("table")
+               if any(next(cell.iter(*LAYOUT_CONTENT), None) is not None for cell in _own(table, ("td", "th")))]
+    for table in layouts:
+        for part in [*_own(table, TABLE_PARTS[1:]), table]:
+            part.tag = "div"
+
+
+def _own(table, tags) -> list:
+    """The parts of `table` itself, not of a table inside one of its cells."""
+    return [part for part in table.iter(*tags) if next(part.iterancestors("table"), None) is table]
 
 
 def _sizes(root) -> dict:
@@ -102,8 +133,12 @@ def _drop(element) -> None:
             parent.text = (parent.text or "") + tail
 
 
+NAMING_ATTRIBUTES = ("class", "id", "role", "aria-labelledby", "aria-label", "data-component", "data-type",
+                     "data-testid", "data-block")
+
+
 def _named_as_chrome(element) -> bool:
-    name = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"[:300]
+    name = " ".join(element.get(attribute) or "" for attribute in NAMING_ATTRIBUTES)[:400]
     words = {word for token in CAMEL.sub(" ", name).lower().replace("_", "-").split()
              for word in CLASS_WORD.findall(token)}
     return bool(words & CHROME_WORDS)
