@@ -1,6 +1,6 @@
 """Language identification: accuracy per language and per kind of text (short, long, mixed) on the
-hand-written sets of ``gold/language`` (``dev.jsonl`` was read while building the identifier,
-``test.jsonl`` by another writer is held out), and texts per second.
+hand-written sets of ``gold/language`` (``dev.jsonl`` and ``dev-mixed.jsonl`` were read while building
+the identifier, ``test.jsonl`` by another writer is held out), and texts per second.
 
 Run from the repository root (a few seconds):
 
@@ -58,11 +58,11 @@ def evaluate(name: str, show_errors: bool) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=("dev", "test", "all"), default="all")
+    parser.add_argument("--set", choices=("dev", "dev-mixed", "test", "all"), default="all")
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    names = ("dev", "test") if args.set == "all" else (args.set,)
+    names = ("dev", "dev-mixed", "test") if args.set == "all" else (args.set,)
     results = {name: evaluate(name, args.show_errors) for name in names}
     if args.json:
         print(json.dumps(results, indent=2))

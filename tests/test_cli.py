@@ -24,7 +24,7 @@ def test_extract_jsonl_gives_the_sample_readings():
     assert FIELDS <= set(call)
     assert call["source"] == str(CALL)
     assert call["cited"] == ["БЕЛТА", "пресс-служба Президента Беларуси"] and call["published"] is None
-    assert meeting["authors"] == ["Дарья Григоренко"] and meeting["outlet"] == "ВЗГЛЯД"
+    assert meeting["authors"] == ["Дарья Григоренко"] and meeting["outlet"] == "Взгляд"
     for article in (call, meeting):
         assert {span["kind"] for span in article["spans"]} <= {"title", "lead", "byline", "body", "chrome"}
         assert all(article["text"][s["start"]:s["end"]].strip() for s in article["spans"])
@@ -65,7 +65,7 @@ def test_bad_input_is_named_and_the_rest_goes_on(tmp_path, db_path):
 def test_stdin_is_an_input():
     result = run("extract", "-", "--jsonl", input=MEETING.read_bytes())
     assert json.loads(result.output)["source"] == "-"
-    assert json.loads(result.output)["outlet"] == "ВЗГЛЯД"
+    assert json.loads(result.output)["outlet"] == "Взгляд"
 
 
 def test_date_option(tmp_path):

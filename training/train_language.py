@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from svodka.clean.language import LANGUAGES, MAX_ORDER, ngrams  # noqa: E402
 
 MIN_COUNT = 2
-ALPHA = 0.5
+ALPHA = 0.2
 
 
 def training_lines(language: str) -> list[str]:

@@ -1,11 +1,14 @@
 """Reading inputs, running the pipeline, and storing articles batch by batch.
 
-Inputs are read and cleaned in this process (cheap); an article whose id is stored already, or was
-seen earlier in the same run, is recognised right then and goes on as a Sighting, so that only new
-articles reach the language stages, which run article by article on every worker.
+Inputs are read and cleaned in this process (cheap). A document read before, byte for byte the same
+text and metadata, is recognised by its fingerprint before it is even cleaned; an article whose id is
+stored already, or was seen earlier in the same run (the same content with another sidebar), right
+after cleaning. Either goes on as a Sighting, so that only new articles reach the language stages,
+which run article by article on every worker.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
@@ -23,6 +26,8 @@ LOOKUP_CHUNK = 64
 
 Known = Callable[[list[str]], set[str]]
 """Which of these article ids are stored already."""
+ReadBefore = Callable[[list[str]], dict[str, str]]
+"""The article each of these document fingerprints became, for those read before."""
 
 
 @dataclass
@@ -55,11 +60,18 @@ def process_inputs(
     workers: int = 1,
     progress: IngestProgress | None = None,
     known: Known | None = None,
+    read_before: ReadBefore | None = None,
+    fingerprints: dict[str, str] | None = None,
 ) -> Iterator[list[Article | Sighting]]:
-    """Yield batches of processed articles (and, with `known`, Sightings of articles stored or seen
-    before, which skip the language stages); failures and skips go into `report` as they happen."""
+    """Yield batches of processed articles (and, with `known` and `read_before`, Sightings of
+    documents read before and articles stored or seen before, which skip the stages); failures and
+    skips go into `report` as they happen. `fingerprints`, when given, is filled with each new
+    document's source and fingerprint, for the store to remember."""
     cleaning, language = pipeline.split()
-    cleaned = cleaning.map(_documents(inputs, options, report, progress))
+    documents = _documents(inputs, options, report, progress)
+    if read_before is not None:
+        documents = _sightings_of_the_read(documents, read_before, fingerprints)
+    cleaned = cleaning.map(documents)
     if known is not None:
         cleaned = _sightings_of_the_known(cleaned, known)
     batch: list[Article | Sighting] = []
@@ -95,6 +107,29 @@ def _documents(inputs, options: ReadOptions, report: IngestReport,
                 yield item  # a Failure: it passes the stages and is reported in order
 
 
+def fingerprint(raw: RawDocument) -> str:
+    """The document as it was read: its text and every piece of metadata, hashed."""
+    parts = (raw.text, raw.title, raw.url, raw.published, raw.outlet, "\x1f".join(raw.authors), raw.lead)
+    digest = hashlib.sha256("\x1e".join("" if part is None else part for part in parts).encode("utf-8"))
+    return digest.hexdigest()[:24]
+
+
+def _sightings_of_the_read(documents: Iterable, read_before: ReadBefore,
+                           fingerprints: dict[str, str] | None) -> Iterator:
+    """The documents, with every one read before (the same fingerprint) as a Sighting of its article."""
+    iterator = iter(documents)
+    while chunk := list(itertools.islice(iterator, LOOKUP_CHUNK)):
+        keys = {record.source: fingerprint(record) for record in chunk if isinstance(record, RawDocument)}
+        seen = read_before(list(keys.values()))
+        for record in chunk:
+            key = keys.get(getattr(record, "source", None)) if isinstance(record, RawDocument) else None
+            if key in seen:
+                record = Sighting(seen[key], record.source)
+            elif key and fingerprints is not None:
+                fingerprints[record.source] = key
+            yield record
+
+
 def _sightings_of_the_known(records: Iterable, known: Known) -> Iterator:
     """The records, with every article stored already or seen earlier in this run as a Sighting."""
     seen: set[str] = set()
@@ -124,10 +159,13 @@ def ingest(
     report = IngestReport()
     if stories:
         store.cluster_pending()
+    fingerprints: dict[str, str] = {}
     batches = process_inputs(inputs, options or ReadOptions(), pipeline or default_pipeline(), report,
-                             workers, progress, known=store.stored)
+                             workers, progress, known=store.stored, read_before=store.read_before,
+                             fingerprints=fingerprints)
     for records in batches:
-        result = store.add(records)
+        result = store.add(records, {record.source: fingerprints.pop(record.source) for record in records
+                                     if record.source in fingerprints})
         report.new += len(result.new)
         report.duplicate += len(result.duplicate)
         if stories:

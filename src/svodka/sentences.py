@@ -4,6 +4,7 @@ quote does not end it), so a quote of several sentences and its attribution are 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -38,15 +39,17 @@ class Token:
         return self.text[0].isalnum() or self.text[0] == "_"
 
 
-def sentences(text: str, spans: tuple[Span, ...]) -> list[Sentence]:
-    """The sentences of the title, lead and body, in text order."""
+@lru_cache(maxsize=8)
+def sentences(text: str, spans: tuple[Span, ...]) -> tuple[Sentence, ...]:
+    """The sentences of the title, lead and body, in text order (read once for the quotes and the
+    events stage)."""
     found = []
     for index, span in enumerate(spans):
         if span.kind in CONTENT_KINDS:
             passage = span.of(text)
             found.extend(Sentence(span.start + start, span.start + end, index, span.kind)
                          for sentence in _balanced(passage) for start, end in _cut(passage, *sentence))
-    return found
+    return tuple(found)
 
 
 def _balanced(passage: str) -> Iterator[tuple[int, int]]:
@@ -93,6 +96,8 @@ def _closing_low_quotes(text: str) -> int:
     return min(text.count("„"), text.count("“"))
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Words and punctuation marks of `text[start:end]`, offsets into `text`."""
-    return [Token(start + m.start(), start + m.end(), m.group()) for m in TOKEN.finditer(text[start:end])]
+@lru_cache(maxsize=4096)
+def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """Words and punctuation marks of `text[start:end]`, offsets into `text` (read once for the
+    quotes and the events stage)."""
+    return tuple(Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end))

@@ -87,14 +87,20 @@ def _former(analysed: str, start: int) -> bool:
     return bool(before) and lemma(before[-1]) in FORMER
 
 
+@lru_cache(maxsize=4)
+def descriptor_starts(kb: KnowledgeBase) -> frozenset[str]:
+    """The lemmas a descriptor can start with: every other word is passed over at once."""
+    return frozenset(key[0] for key in descriptor_index(kb))
+
+
 def _sightings(analysed: str, spans: tuple[Span, ...], kb: KnowledgeBase,
                people: dict[int, Mention]) -> Iterator[Sighted]:
-    index = descriptor_index(kb)
+    index, starts = descriptor_index(kb), descriptor_starts(kb)
     for words in content_passages(analysed, spans):
         lemmas = [lemma(word) for _, _, word in words]
         at = 0
         while at < len(words):
-            length, post = _longest(index, lemmas, at)
+            length, post = _longest(index, lemmas, at) if lemmas[at] in starts else (1, None)
             if post:
                 end = words[at + length - 1][1]
                 appositive = None if _owned(analysed, words, at) else _name_after(analysed, end, people)
@@ -154,9 +160,9 @@ def _longest(index: dict, lemmas: list[str], at: int) -> tuple[int, Post | None]
 
 
 def _name_after(analysed: str, end: int, people: dict[int, Mention]) -> Mention | None:
-    """The person named right after `end`, with nothing but spaces between."""
-    gap = len(analysed[end:]) - len(analysed[end:].lstrip(" "))
-    return people.get(end + gap) if gap <= 1 else None
+    """The person named right after `end`, with nothing but a space between."""
+    gap = 1 if analysed[end : end + 1] == " " else 0
+    return None if analysed[end + gap : end + gap + 1] == " " else people.get(end + gap)
 
 
 def _holder(kb: KnowledgeBase, post: Post, named: set[str], day: str | None) -> KbEntity | None:

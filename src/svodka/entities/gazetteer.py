@@ -3,6 +3,8 @@ lemmas in the article's content, capitalised as names are. A pronoun is never on
 shares its lemma with Того."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..records import Span
 from .kb import KnowledgeBase
 from .morph import is_common_word, lemma
@@ -33,7 +35,7 @@ def names_in(words: list[Word], kb: KnowledgeBase, analysed: str) -> list[Found]
 def _longest_at(words, lemmas, index: int, kb: KnowledgeBase, analysed: str) -> tuple[Found, int] | None:
     """The longest KB name starting at word `index`. A word alone that is a pronoun or a noun
     capitalised by opening a sentence is none ("Тех" is no Того, "Штат …" no "Штаты")."""
-    if not words[index][2][:1].isupper():
+    if not words[index][2][:1].isupper() or lemmas[index] not in alias_starts(kb):
         return None
     aliases = kb.alias_keys()
     for length in range(min(MAX_WORDS, len(words) - index), 0, -1):
@@ -42,6 +44,12 @@ def _longest_at(words, lemmas, index: int, kb: KnowledgeBase, analysed: str) -> 
             entity = kb.entities[keys[0]]
             return Found(words[index][0], words[index + length - 1][1], entity.type), length
     return None
+
+
+@lru_cache(maxsize=4)
+def alias_starts(kb: KnowledgeBase) -> frozenset[str]:
+    """The lemmas a KB name can start with."""
+    return frozenset(key[0] for key in kb.alias_keys())
 
 
 def _common(analysed: str, word: Word) -> bool:

@@ -3,7 +3,7 @@ propagation and descriptors scan."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from functools import lru_cache
 
 from ..records import Span
 
@@ -23,8 +23,9 @@ def opens_sentence(analysed: str, start: int) -> bool:
     return SENTENCE_START.search(analysed, max(0, start - LOOK_BACK), start) is not None
 
 
-def content_passages(analysed: str, spans: tuple[Span, ...]) -> Iterator[list[Word]]:
-    """For each content span, its words as (start, end, text), offsets into the whole text."""
-    for span in spans:
-        if span.kind in CONTENT_KINDS:
-            yield [(span.start + m.start(), span.start + m.end(), m.group()) for m in WORD.finditer(span.of(analysed))]
+@lru_cache(maxsize=4)
+def content_passages(analysed: str, spans: tuple[Span, ...]) -> tuple[list[Word], ...]:
+    """For each content span, its words as (start, end, text), offsets into the whole text; read once
+    per article, however many steps ask (the lists are shared: do not change them)."""
+    return tuple([(span.start + m.start(), span.start + m.end(), m.group()) for m in WORD.finditer(span.of(analysed))]
+                 for span in spans if span.kind in CONTENT_KINDS)

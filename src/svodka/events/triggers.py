@@ -3,6 +3,7 @@ and the kind of event each tells of."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..entities.morph import lemma, parses
 from ..sentences import Token
@@ -20,6 +21,15 @@ from .lexicon import (
 MEETING_NOUNS = re.compile(r"(?i)\b(встреч|переговор|заседани|саммит|совещани|консультаци)\w*")
 
 
+EVENT_PARTS = ("VERB", "INFN", "NOUN", "GRND")
+
+
+@lru_cache(maxsize=100_000)
+def _readings(word: str) -> tuple[tuple[str, str | None], ...]:
+    """(lemma with ё as е, part of speech) of the word's two likeliest readings."""
+    return tuple((parse.normal_form.replace("ё", "е"), parse.tag.POS) for parse in parses(word)[:2])
+
+
 def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool] | None:
     """The kind of event `tokens[index]` tells of, and whether it only adds to an event told elsewhere."""
     token = tokens[index]
@@ -27,12 +37,11 @@ def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool
         return None
     if _takes_part(tokens, index, text):
         return KINDS["meeting"], False
-    for parse in parses(token.text)[:2]:
-        normal = parse.normal_form.replace("ё", "е")
-        if (normal in DISCUSSING or normal in PASSIVE_DISCUSSING) and parse.tag.POS in ("VERB", "INFN", "NOUN", "GRND"):
+    for normal, part in _readings(token.text):
+        if (normal in DISCUSSING or normal in PASSIVE_DISCUSSING) and part in EVENT_PARTS:
             return KINDS["meeting"], True
         kind = TRIGGERS.get(normal)
-        if kind is None or parse.tag.POS not in ("VERB", "INFN", "NOUN", "GRND"):
+        if kind is None or part not in EVENT_PARTS:
             continue
         after, before = NOT_EVENTS.get(normal), NOT_AFTER.get(normal)
         if after is not None and after.match(text[token.start : token.start + 60]) \

@@ -2,6 +2,8 @@
 "как сообщил"), and the agencies' verbs that cite a whole article's source ("пишет ТАСС")."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..entities.morph import parses
 from ..sentences import Token
 
@@ -40,7 +42,12 @@ def saying_lemma(token: Token) -> str | None:
     """The lemma of a verb of saying (finite, infinitive or gerund), if `token` is one."""
     if not token.is_word or token.text[:1].isupper() and token.text.isupper():
         return None
-    for parse in parses(token.text)[:3]:
+    return _saying_lemma(token.text)
+
+
+@lru_cache(maxsize=100_000)
+def _saying_lemma(word: str) -> str | None:
+    for parse in parses(word)[:3]:
         if parse.tag.POS in SPEECH_FORMS and parse.normal_form.replace("ё", "е") in SAYING:
             return parse.normal_form.replace("ё", "е")
     return None

@@ -69,9 +69,13 @@ class FoundEvent:
 class Store(Protocol):
     location: str
 
-    def add(self, articles: Sequence[Article | Sighting]) -> AddResult:
+    def add(self, articles: Sequence[Article | Sighting], read_as: dict[str, str] | None = None) -> AddResult:
         """Store a batch in one transaction; an article whose id is stored already is a duplicate,
-        and so is a Sighting of a stored article (only the source it was seen in is added)."""
+        and so is a Sighting of a stored article (only the source it was seen in is added).
+        `read_as` maps a record's source to the fingerprint of the document it was read from."""
+
+    def read_before(self, raw_keys: Sequence[str]) -> dict[str, str]:
+        """The article each of these document fingerprints became, for those read before."""
 
     def stored(self, article_ids: Sequence[str]) -> set[str]:
         """Which of these article ids are stored."""

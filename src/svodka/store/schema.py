@@ -194,4 +194,12 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE stories SET outlets = (SELECT count(DISTINCT nullif(a.outlet, '')) FROM story_members m
         JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id);
     """,
+    # 6: the fingerprint of every document as it was read (its text and metadata) and the article it
+    # became, so that reading the same document again costs no cleaning at all.
+    """
+    CREATE TABLE raw_documents (
+        raw_key TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles (id)
+    ) WITHOUT ROWID;
+    """,
 )

@@ -60,7 +60,9 @@ class SQLiteStore:
     def _transaction(self):
         return _Transaction(self._db)
 
-    def add(self, articles: Sequence[Article | Sighting]) -> AddResult:
+    def add(self, articles: Sequence[Article | Sighting], read_as: dict[str, str] | None = None) -> AddResult:
+        """Store a batch in one transaction; `read_as` maps a record's source to the fingerprint of
+        the document it was read from, remembered with the article it became."""
         new, duplicate = [], []
         now = _now()
         with self._transaction():
@@ -68,18 +70,24 @@ class SQLiteStore:
                 if isinstance(article, Sighting):
                     if self._seen_again(article, now):
                         duplicate.append(article.article_id)
-                    continue
-                inserted = self._insert(article, now)
-                (new if inserted else duplicate).append(article.id)
-                if inserted:
-                    save_entities(self._db, article, now)
-                if inserted or lacks_events(self._db, article):
-                    save_events(self._db, article)
-                self._db.execute(
-                    "INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)",
-                    (article.id, article.source, now),
-                )
+                else:
+                    (new if self._add_article(article, now) else duplicate).append(article.id)
+                self._remember_read(article, read_as or {})
         return AddResult(tuple(new), tuple(duplicate))
+
+    def _add_article(self, article: Article, now: str) -> bool:
+        """Store one article (with its entities, quotes and events) and its source; False when it was
+        stored already."""
+        inserted = self._insert(article, now)
+        if inserted:
+            save_entities(self._db, article, now)
+        if inserted or lacks_events(self._db, article):
+            save_events(self._db, article)
+        self._db.execute(
+            "INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)",
+            (article.id, article.source, now),
+        )
+        return inserted
 
     def _seen_again(self, sighting: Sighting, now: str) -> bool:
         cursor = self._db.execute(
@@ -87,6 +95,22 @@ class SQLiteStore:
             "SELECT id, ?, ? FROM articles WHERE id = ?", (sighting.source, now, sighting.article_id))
         return cursor.rowcount == 1 or self._db.execute(
             "SELECT 1 FROM articles WHERE id = ?", (sighting.article_id,)).fetchone() is not None
+
+    def _remember_read(self, article: Article | Sighting, read_as: dict[str, str]) -> None:
+        key = read_as.get(article.source)
+        if key:
+            article_id = article.article_id if isinstance(article, Sighting) else article.id
+            self._db.execute("INSERT OR IGNORE INTO raw_documents (raw_key, article_id) SELECT ?, id FROM articles "
+                             "WHERE id = ?", (key, article_id))
+
+    def read_before(self, raw_keys: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for start in range(0, len(raw_keys), 500):
+            chunk = list(raw_keys[start : start + 500])
+            found.update(self._db.execute(
+                f"SELECT raw_key, article_id FROM raw_documents WHERE raw_key IN ({', '.join('?' * len(chunk))})",
+                chunk).fetchall())
+        return found
 
     def stored(self, article_ids: Sequence[str]) -> set[str]:
         found = set()
@@ -236,7 +260,10 @@ class _Transaction:
 
 
 def _row_of(article: Article) -> tuple:
-    data = article.to_dict()
+    """The article's columns (its mentions, quotes and events go to tables of their own)."""
+    data = {column: getattr(article, column) for column in COLUMNS}
+    data["authors"], data["cited"] = list(article.authors), list(article.cited)
+    data["spans"] = [{"start": span.start, "end": span.end, "kind": span.kind} for span in article.spans]
     return tuple(json.dumps(data[c], ensure_ascii=False) if c in JSON_COLUMNS else data[c] for c in COLUMNS)
 
 
