@@ -5,6 +5,7 @@ organisations inflect their head phrase (adjectives and the first noun) and keep
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .morph import is_proper, parses
 
@@ -25,8 +26,10 @@ FEMININE_ENDINGS = (("ией", "ия"), ("ии", "ия"), ("ию", "ия"), ("о
                     ("у", "а"), ("ю", "я"))
 
 
+@lru_cache(maxsize=50_000)
 def normalize(text: str, type: str, gender: str | None = None) -> str:
-    """`gender` (masc or femn), when the context tells it, settles a person's ambiguous names."""
+    """`gender` (masc or femn), when the context tells it, settles a person's ambiguous names. A name
+    is normalised once, however many articles write it so."""
     tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     words = [word for _, _, word in tokens]
     words = _person(words, gender) if type == "PER" else _head_phrase(words, PREFERRED.get(type))
