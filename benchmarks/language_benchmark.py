@@ -58,11 +58,11 @@ def evaluate(name: str, show_errors: bool) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=("dev", "dev-mixed", "test", "all"), default="all")
+    parser.add_argument("--set", choices=("dev", "dev-mixed", "test", "test2", "all"), default="all")
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    names = ("dev", "dev-mixed", "test") if args.set == "all" else (args.set,)
+    names = ("dev", "dev-mixed", "test", "test2") if args.set == "all" else (args.set,)
     results = {name: evaluate(name, args.show_errors) for name in names}
     if args.json:
         print(json.dumps(results, indent=2))

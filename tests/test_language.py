@@ -19,6 +19,10 @@ from svodka.clean.language import detect_language
     ("Ҳукумат қоидаҳои навро барои интиқолдиҳандагон тасдиқ кард", "tg"),
     ("Засгийн газар тээвэрлэгчдэд зориулсан шинэ дүрмийг баталлаа", "mn"),
     ("The government approved new rules for carriers", "en"),
+    ("Kadyrov visits Grozny stadium site", "en"),  # lingua alone: Czech, at 0.28
+    ("Scholz trifft Macron in Berlin zu Gesprächen", "de"),
+    ("Le président reçoit les maires à Paris", "fr"),
+    ("Tusk spotkał się z premierem w Warszawie", "pl"),
     ("Tекст закона опубликован на сайте правительства", "ru"),  # a Latin T
     ("Да", None),
 ])

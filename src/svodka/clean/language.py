@@ -2,7 +2,7 @@
 other languages of the region's news with svodka's own character n-gram model (naive Bayes over 1- to
 4-grams, `data/language.npz`, trained by `training/train_language.py` on texts written for it);
 text in Latin letters goes to lingua, restricted to the Latin-script languages a Russian-language
-corpus meets."""
+corpus meets, and is English where lingua is unsure."""
 from __future__ import annotations
 
 import re
@@ -33,6 +33,11 @@ ALPHABETS = {
 }
 """The letters each language writes (its Cyrillic alphabet): a text with a letter outside it is not
 in that language, unless it is a quotation or a name from another."""
+LATIN_SURE = 0.5
+"""lingua's confidence below which a Latin-script text is taken as English, by far the commonest
+Latin-script language in Russian-language news: short English headlines full of foreign names
+("Sabalenka beats Swiatek …") get a third or less for any language, while a German, French, Polish or
+Dutch headline gets 0.8 or more."""
 MAX_ORDER = 5
 SAMPLE_CHARS = 600
 """The body's start, enough to tell its language (every text of 300 characters or more of the dev set
@@ -83,9 +88,15 @@ def detect_language(text: str) -> str | None:
     if letters < MIN_LETTERS:
         return None
     if len(CYRILLIC.findall(sample)) < 0.5 * letters:
-        found = _latin_detector().detect_language_of(sample)
-        return found.iso_code_639_1.name.lower() if found else None
+        return _latin_language(sample)
     return _cyrillic_language(sample)
+
+
+def _latin_language(sample: str) -> str:
+    ranked = _latin_detector().compute_language_confidence_values(sample)
+    if not ranked or ranked[0].value < LATIN_SURE:
+        return "en"
+    return ranked[0].language.iso_code_639_1.name.lower()
 
 
 def language_scores(text: str) -> dict[str, float]:
