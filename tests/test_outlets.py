@@ -116,8 +116,11 @@ def test_canonical_outlet_by_name(name, expected):
     # a path is no URL
     (None, "examples/article1.txt", None),
     (None, "file:///tmp/article.html", None),
-    # the name wins where it is listed; the URL where the name is unknown, a path or a platform
-    ("ТАСС", "https://www.rbc.ru/x", "ТАСС"),
+    # a listed URL names the publication that put the page there (the name may be a brand of
+    # several, or an agency it reprints); the name wins where the URL is unlisted or a platform
+    ("ТАСС", "https://www.rbc.ru/x", "РБК"),
+    ("Forbes", "https://www.forbes.ru/biznes/1", "Forbes Россия"),
+    ("ТАСС", "https://cdn.ampproject.org/c/s/tass.example/x", "ТАСС"),
     ("Lenta", "https://t.me/lentachold", "Lenta.ru"),
     ("Неизвестное издание", "https://tass.ru/x", "ТАСС"),
     ("examples/article1.txt", "https://www.interfax.ru/x", "Интерфакс"),

@@ -21,6 +21,8 @@ INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)?$")
 NAME_WORD = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’]+(?:-[A-ZА-ЯЁa-zа-яё][a-zа-яё'’]+)*$")
 DESK = re.compile(r"(?i)^(редакция|отдел|служба|пресс-служба|desk|staff|newsroom)\b")
 PATRONYMIC = re.compile(r"(ович|евич|ьич|ична|овна|евна|инична)$")
+PARENTHESISED = re.compile(r"\s*\([^)]{0,60}\)")
+"""A place or role after a name: "Алексей Корнилов (Вологда)"."""
 URL = re.compile(r"(?i)^(https?://|www\.)")
 MAX_NAME_WORDS = 4
 
@@ -30,15 +32,28 @@ def valid_authors(candidates: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     named beside a person ("Мария Сидорова, «Новая газета»") is where they work, not an author."""
     names: list[str] = []
     for candidate in candidates:
-        found = [name for name in map(author_name, SEPARATOR.split(" ".join(candidate.split()))) if name]
+        parts = [piece for part in SEPARATOR.split(" ".join(candidate.split())) for piece in _two_people(part)]
+        found = [name for name in map(author_name, parts) if name]
         people = [name for name in found if not is_desk(name)]
         names.extend(name for name in (people or found) if name not in names)
     return tuple(names)
 
 
+def _two_people(text: str) -> list[str]:
+    """"Ксения Буланова Артём Лазарев": two first names, each with a surname, are two people."""
+    words = text.split()
+    if len(words) == 4 and _is_first_name(words[0]) and _is_first_name(words[2]) and not PATRONYMIC.search(words[1].lower()):
+        return [" ".join(words[:2]), " ".join(words[2:])]
+    return [text]
+
+
+def _is_first_name(word: str) -> bool:
+    return any("Name" in reading.tag.grammemes for reading in parses(word))
+
+
 def author_name(text: str) -> str | None:
     """`text` as an author's name: a person's name or an outlet's desk; None for anything else."""
-    text = LABEL.sub("", text.strip(" .:;,—–-|")).strip(" .:;,—–-|")
+    text = LABEL.sub("", PARENTHESISED.sub("", text).strip(" .:;,—–-|")).strip(" .:;,—–-|")
     if not text or URL.match(text) or any(char.isdigit() for char in text) or "@" in text:
         return None
     if is_desk(text):

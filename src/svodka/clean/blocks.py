@@ -17,6 +17,7 @@ from .shapes import (
     is_embed_attribution,
     is_embed_furniture,
     is_headline_like,
+    is_read_also,
     is_related_heading,
     is_truncated,
     words,
@@ -27,12 +28,26 @@ MAX_TEASERS = 8
 """Paragraphs a related-articles heading may head: a few teasers of a headline, a blurb and a date."""
 MAX_CAPTION_WORDS = 30
 MAX_BLURB_WORDS = 40
+MIN_BLURB_WORDS = 10
+"""An unheaded teaser's blurb is a sentence or more cut off: a verse ending in "…" is not one."""
 
 
 def mark_blocks(pieces: list[Line], kinds: list[str | None]) -> None:
-    for rule in (_teasers_under_headings, _headlines_with_blurbs, _dated_teaser_lists, _captions_above_credits,
-                 _embedded_posts, _code_runs):
+    for rule in (_teasers_under_headings, _read_also_links, _headlines_with_blurbs, _dated_teaser_lists,
+                 _captions_above_credits, _embedded_posts, _code_runs):
         rule(pieces, kinds)
+
+
+def _read_also_links(pieces: list[Line], kinds: list[str | None]) -> None:
+    """"Читайте также письма Януковича" / "Трампу и Меркель": the rest of the linked headlines,
+    cut from the line at their links, are the teaser's too."""
+    for index, piece in enumerate(pieces):
+        if not is_read_also(piece.text) or piece.ends_sentence:
+            continue
+        for after in range(index + 1, min(index + 4, len(pieces))):
+            if pieces[after].words > 5 or pieces[after].ends_sentence or pieces[after].paragraph != piece.paragraph:
+                break
+            _mark(kinds, after)
 
 
 def _teasers_under_headings(pieces: list[Line], kinds: list[str | None]) -> None:
@@ -42,13 +57,21 @@ def _teasers_under_headings(pieces: list[Line], kinds: list[str | None]) -> None
         if not is_related_heading(piece.text):
             continue
         _mark(kinds, index)
-        after = index + 1
+        after, teasers = index + 1, 0
         while after < min(index + 1 + MAX_TEASERS, len(pieces)) and _teaser_part(pieces[after].text):
+            if is_headline_like(pieces[after].text) and teasers and not _cut_blurb_or_date_follows(pieces, after):
+                break  # past the first teaser, only the shape of another one goes on (not an intertitle)
             _mark(kinds, after)
             if is_headline_like(pieces[after].text) and _blurb_follows(pieces, after):
                 _mark(kinds, after + 1)
                 after += 1
+                teasers += 1
             after += 1
+
+
+def _cut_blurb_or_date_follows(pieces: list[Line], headline: int) -> bool:
+    following = pieces[headline + 1].text if headline + 1 < len(pieces) else ""
+    return is_truncated(following) or is_date(following)
 
 
 def _blurb_follows(pieces: list[Line], headline: int) -> bool:
@@ -68,7 +91,8 @@ def _headlines_with_blurbs(pieces: list[Line], kinds: list[str | None]) -> None:
     """A headline right above a blurb the site cut off ("… и только усугубляют...") is a teaser,
     headed or not."""
     for index in range(1, len(pieces)):
-        if is_truncated(pieces[index].text) and is_headline_like(pieces[index - 1].text):
+        if is_truncated(pieces[index].text) and pieces[index].words >= MIN_BLURB_WORDS \
+                and is_headline_like(pieces[index - 1].text):
             _mark(kinds, index - 1, index)
 
 

@@ -13,11 +13,13 @@ from .blocks import mark_blocks
 from .chrome import is_chrome_line, is_date_line, is_section_marker
 from .lines import Line
 from .pieces import Piece, pieces
-from .shapes import is_code, is_date, is_embed_furniture, is_notice
+from .shapes import is_code, is_date, is_embed_furniture, is_notice, is_read_also
 
 COMMENTS = re.compile(r"(?i)^(комментари[иейя]|обсуждение|мнения читателей|отзывы читателей)(\s*\(?\d+\)?)?\s*:?$")
 MAX_TITLE_WORDS = 40
 SIGNATURE_WORDS = 5
+BYLINE_LABEL_ALONE = re.compile(r"(?i)^(автор|авторы|текст|фото|опубликовал[аи]?|источник)\s*:?$")
+"""A byline's label on a line of its own, its names on the next: the label is furniture."""
 MAX_LEAD_WORDS = 80
 MENU_ITEM_WORDS = 5
 MENU_RUN = 3
@@ -90,7 +92,7 @@ def _label_furniture(lines: list[Line], kinds: list[str | None]) -> None:
 
 def _is_furniture(text: str) -> bool:
     return (is_chrome_line(text) or is_section_marker(text) or is_notice(text) or is_code(text)
-            or is_embed_furniture(text) or is_date(text))
+            or is_embed_furniture(text) or is_date(text) or is_read_also(text) or bool(BYLINE_LABEL_ALONE.match(text)))
 
 
 def _head_end(lines: list[Line], title_hint: str | None) -> int:

@@ -52,13 +52,12 @@ def outlets() -> tuple[Outlet, ...]:
 
 
 def canonical_outlet(name: str | None, url: str | None = None) -> str | None:
-    """The canonical name of the publication called `name` (at `url`): a listed outlet by its name,
-    alias or domain, else by the URL's host; an unlisted name normalised ("WWW.Vecherka.RU" →
-    "vecherka.ru"); no usable name (none, a file path, a platform) → the URL's outlet or host, or None."""
-    listed = _name_entry(name) if name else None
-    if listed:
-        return listed
-    return _listed_outlet(url) or _unlisted_name(name) or outlet_for_url(url)
+    """The canonical name of the publication called `name` (at `url`): a listed outlet by the URL's
+    host where it names one (the more precise: "Forbes" at forbes.ru is Forbes Россия, "Sputnik" at
+    sputnik.by Sputnik Беларусь), else by its name, alias or domain; an unlisted name normalised
+    ("WWW.Vecherka.RU" → "vecherka.ru"); no usable name (none, a file path, a platform) → the URL's
+    outlet or host, or None."""
+    return _listed_outlet(url) or (_name_entry(name) if name else None) or _unlisted_name(name) or outlet_for_url(url)
 
 
 def outlet_for_url(url: str | None) -> str | None:

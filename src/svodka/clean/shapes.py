@@ -44,6 +44,7 @@ FOREIGN_DATE = re.compile(
     rf"(?i)^({ENGLISH_MONTHS}|{SHORT_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}(\s*(в|at)?\s*\d{{1,2}}:\d{{2}}(\s*[ap]\.?m\.?)?"
     rf"(\s*[A-Z]{{2,4}})?)?$|^\d{{1,2}}\s+({ENGLISH_MONTHS}|{SHORT_MONTHS})\.?,?\s+\d{{4}}\s*(г\.?)?$"
 )
+DATE_LABEL = re.compile(r"(?i)^(дата( публикации)?|опубликовано|обновлено|date|published|updated)\s*:?\s*")
 TIME_ONLY = re.compile(r"^(\d{1,2}:\d{2})(\s*(мск|msk|utc|gmt))?$", re.IGNORECASE)
 
 CREDIT_START = re.compile(r"(?i)^(©|\(c\)|(фото(графия)?|photo|иллюстрация|видео|автор фото|источник изображения|"
@@ -69,9 +70,11 @@ RELATED_HEADING = re.compile(
     r"(новости|материалы|статьи|публикации|видео) (по теме|партн[её]ров|компаний|дня|часа)|"
     r"(самое|самые) (читаемое|популярное|интересное|важное|обсуждаемое|читаемые|популярные)|"
     r"сюжет|сюжеты|рекомендуем|выбор редакции|подборка|сейчас читают|вам может быть интересно|"
-    r"не пропустите|лента новостей|главное|хроника|в продолжение темы|ранее по теме"
+    r"не пропустите|лента новостей|главное|хроника|в продолжение темы|ранее по теме|"
+    r"[\w ,]{2,30} (по теме|на эту тему|по этой теме)"
     r")\s*[:.]?\s*$"
 )
+READ_ALSO = re.compile(r"(?i)^(читайте|смотрите|слушайте)\s+(также|тоже|ещ[её])\b")
 READER_PLATFORMS = re.compile(
     r"(?i)(telegram|телеграм|вконтакте|\bвк\b|youtube|ютуб|дзен|dzen|\bок\b|одноклассник|facebook|twitter|"
     r"instagram|tiktok|rutube|viber|whatsapp|канал|рассылк|подписк|приложени|app store|google play|"
@@ -90,13 +93,16 @@ READER_VERB_ANYWHERE = re.compile(r"(?i)\b\w+(йте|ите|ьте)(сь)?\b")
 SITE_ASKS = re.compile(r"(?i)(пожертвовани|донат|подписк|рассылк|поддерж\w* (нас|редакци|проект|издани|журналист)|"
                        r"комментари|зарегистрир|авториз|войдите)")
 """What a site asks of its reader: money, a subscription, a login."""
-DONATION = re.compile(r"(?i)(деньг\w*|средства\w*|поддержк\w*) читател|рубл\w* в месяц|сделайте пожертвование|"
+DONATION = re.compile(r"(?i)(деньг\w*|средства\w*|поддержк\w*) читател|сделайте пожертвование|"
                       r"поддерж\w+ (и вы|нас|редакцию)|стать (соучастником|спонсором|подписчиком|патроном)")
 """A site asking its readers for money."""
 CALL_TO_ACTION = re.compile(
     r"(?i)^(подписаться|поддержать|пожертвовать|войти|зарегистрироваться|оставить комментарий|"
     r"комментировать|отправить|скачать приложение|читать (нас|далее|полностью)|смотреть (видео|трансляцию|все))\b")
-DISCLAIMER = re.compile(r"(?i)\bне (несет|несёт|несут) ответственност\w* за\b|\bмнение редакции\b")
+DISCLAIMER = re.compile(
+    r"(?i)\b(редакция|сайт|издание|портал|би-би-си|мы)\b[^.]{0,40}не (несет|несёт|несут) ответственност\w* за|"
+    r"ответственност\w* за (контент|содержани\w*|материал\w*) (сторонн|внешн|других|иных)|\bмнение редакции\b")
+"""A site's own disclaimer ("Редакция не несёт ответственности за …"), not a sentence about someone's."""
 BANNED_ORGANISATION = re.compile(
     r"(?i)^[«\"]?[^—–.]{2,80}[»\"]?\s*(\([^)]{1,40}\))?\s*[—–-]\s*([\w-]+\s+){0,3}"
     r"(организаци|группировк|движени|сообществ|структур|компани|сеть)")
@@ -156,7 +162,7 @@ def is_date(text: str) -> bool:
     """A date or time standing alone (a sidebar's, a teaser's, an embedded post's)."""
     if len(text) > MAX_SHAPE_CHARS:
         return False
-    text = text.strip(" ,.|•·*-—–")
+    text = DATE_LABEL.sub("", text.strip(" ,.|•·*-—–"))
     return is_date_line(text) or bool(FOREIGN_DATE.match(text)) or bool(TIME_ONLY.match(text))
 
 
@@ -205,6 +211,12 @@ def is_related_heading(text: str) -> bool:
     if len(text) > MAX_SHAPE_CHARS:
         return False
     return len(text) <= 60 and bool(RELATED_HEADING.match(text.strip(" |•·—–-")))
+
+
+@lru_cache(maxsize=8192)
+def is_read_also(text: str) -> bool:
+    """"Читайте также: <another article's headline>" on one line (or cut at its links)."""
+    return len(text) <= MAX_SHAPE_CHARS and bool(READ_ALSO.match(text)) and len(words(text)) <= 25
 
 
 @lru_cache(maxsize=8192)

@@ -12,7 +12,9 @@ import trafilatura
 from lxml import etree
 
 from ..clean.authors import valid_authors
-from ..clean.dates import iso_date
+from datetime import date
+
+from ..clean.dates import find_date, iso_date
 from ..clean.decode import decode
 from ..clean.outlets import canonical_outlet, listed_outlet
 from ..errors import InputError
@@ -37,6 +39,8 @@ BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre
               "h4", "h5", "h6", "hr")
 BLANK_LINE = re.compile(r"\n\s*\n")
 TAG = re.compile(r"<[^>]*>")
+UTC_STAMP = re.compile(r"(Z|[+-]00:?00)\s*$")
+TITLE_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(19|20)\d{2}\s*$")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -66,11 +70,31 @@ def html_document(data: bytes, source: str, url: str | None, options: ReadOption
         text=compose_text(title, body, lead),
         title=title,
         url=page_url,
-        published=iso_date(meta.published) or head.published or iso_date(extracted.date),
+        published=_published(meta, head, extracted),
         outlet=_outlet(meta, extracted, page_url, names),
         authors=_authors_of(valid_authors(meta.authors), head.authors),
         lead=lead or "",
     )
+
+
+def _published(meta: PageMeta, head, extracted) -> str | None:
+    """The page's own day: its metadata's date, unless that is given in UTC and the page shows its
+    readers the day after or before (a story put up after midnight Moscow time is stamped the day
+    before in UTC); then the date shown by the headline, a date in the page's title, trafilatura's."""
+    stated = iso_date(meta.published)
+    if stated and head.published and UTC_STAMP.search(meta.published or "") and _days_apart(stated, head.published) == 1:
+        return head.published
+    return stated or head.published or _title_date(meta.title) or iso_date(extracted.date)
+
+
+def _days_apart(first: str, second: str) -> int:
+    return abs((date.fromisoformat(first) - date.fromisoformat(second)).days)
+
+
+def _title_date(title: str | None) -> str | None:
+    """"… | DW | 14.03.2018", "… - РИА Новости, 27.04.2021": a date a page's title ends with."""
+    tail = (title or "")[-40:]
+    return find_date(tail) if TITLE_DATE.search(tail) else None
 
 
 def _authors_of(stated: tuple[str, ...], shown: tuple[str, ...]) -> tuple[str, ...]:
@@ -107,10 +131,20 @@ def _title(meta: PageMeta, root, extracted) -> str | None:
     headlines = [text for text in headlines if text]
     if len(headlines) == 1 and (not meta.title or _key(headlines[0]) in _key(meta.title)):
         return headlines[0]
+    if len(headlines) == 1 and _key(headlines[0]).startswith(_key(meta.title)):
+        return _headline_without_subtitle(root, meta.title) or headlines[0]
     return _without_site_name(meta.title) or (headlines[0] if headlines else None) or _single_line(extracted.title)
 
 
 TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " / ")
+
+
+def _headline_without_subtitle(root, title: str) -> str | None:
+    """The `<h1>`'s first part where it holds the headline the metadata states and a subtitle after
+    it, each in an element of its own (the subtitle is the standfirst)."""
+    headline = next(iter(root.iter("h1")))
+    parts = [" ".join(child.text_content().split()) for child in headline]
+    return parts[0] if len(parts) > 1 and _key(parts[0]) == _key(title) else None
 
 
 def _without_site_name(title: str | None) -> str | None:
@@ -140,9 +174,9 @@ def _site_name(title: str | None) -> str | None:
 
 
 def _sitename(extracted) -> str | None:
-    """trafilatura's guess at the site's name, where it is a name (not a date)."""
-    name = _single_line(extracted.sitename)
-    return name if name and not any(char.isdigit() for char in name) else None
+    """trafilatura's guess at the site's name, where it names a listed outlet (its guesses are often
+    a piece of the headline or a date)."""
+    return listed_outlet(_single_line(extracted.sitename) or "")
 
 
 def _key(text: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..clean.authors import is_desk, valid_authors
 from ..clean.byline import parse_byline
 from ..clean.dates import find_date
+from .page_prune import named_as_chrome as _named_as_chrome
 
 MAX_SHORT = 120
 """Characters of a text that may be a date or a byline (longer is the article's text)."""
@@ -18,6 +19,10 @@ AUTHOR_HINT = re.compile(r"(?i)author|autor|byline|avtor|writer")
 AUTHOR_PAGE = re.compile(r"(?i)/(authors?|autors?|avtory?|journalists?|people|persons?)/[^/]")
 AUTHOR_LABEL = re.compile(r"(?i)^\s*(автор(ы)?|текст|опубликовал[аи]?|подготовил[аи]?|by)\b")
 RELATIVE_DAY = re.compile(r"(?i)^(сегодня|вчера)\b")
+FIELD_LABELS = {"дата": "date", "опубликовано": "date", "дата публикации": "date", "автор": "authors",
+                "авторы": "authors", "текст": "authors"}
+MAX_SIGNED = 4
+EMBED_MARK = re.compile(r"(?i)tweet|twitter|telegram|instagram|embed|social|vk-post|comment")
 
 
 @dataclass(frozen=True)
@@ -27,11 +32,54 @@ class PageHead:
 
 
 def page_head(root) -> PageHead:
+    """The date and byline around the headline; else the page's labelled fields ("Дата 14.03.2018",
+    "Автор …" in a list of the article's details) and the people it marks as authors outside its
+    furniture (an author card under the text)."""
+    labelled = _labelled_fields(root)
     headline = next(iter(root.iter("h1")), None)
-    if headline is None:
-        return PageHead()
-    texts = _texts_around(headline)
-    return PageHead(published=_date(texts), authors=_authors(texts))
+    texts = _texts_around(headline) if headline is not None else []
+    return PageHead(published=_date(texts) or labelled.get("date"),
+                    authors=_authors(texts) or labelled.get("authors") or _signed_authors(root))
+
+
+def _labelled_fields(root) -> dict:
+    """Fields written as a label and its value ("<strong>Дата</strong> 14.03.2018")."""
+    found: dict = {}
+    for label in root.iter("strong", "b", "dt", "th", "span"):
+        name = " ".join((label.text or "").split()).rstrip(":").lower()
+        field = FIELD_LABELS.get(name)
+        if field is None or field in found or _in_furniture(label):
+            continue
+        value = " ".join((label.tail or "").split()) or _next_text(label)
+        if field == "date" and (date := find_date(value)):
+            found["date"] = date
+        elif field == "authors" and (names := valid_authors([value])):
+            found["authors"] = names
+    return found
+
+
+def _next_text(label) -> str:
+    following = label.getnext()
+    return " ".join(following.text_content().split()) if following is not None else ""
+
+
+def _signed_authors(root) -> tuple[str, ...]:
+    """People the page marks as its authors anywhere but in its furniture (comments, sidebars); the
+    innermost mark only (a card of two authors is not a third)."""
+    names: list[str] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not _hinted(element) or _in_furniture(element):
+            continue
+        if not any(_hinted(inner) for inner in element.iterdescendants() if isinstance(inner.tag, str)):
+            text = " ".join(element.text_content().split())
+            if len(text) <= MAX_SHORT:
+                names.extend(name for name in valid_authors([text]) if name not in names and not is_desk(name))
+    return tuple(names[:MAX_SIGNED])
+
+
+def _in_furniture(element) -> bool:
+    return any(ancestor.tag in ("aside", "footer", "nav", "form") or _named_as_chrome(ancestor)
+               for ancestor in element.iterancestors())
 
 
 def _texts_around(headline) -> list[tuple[object, str]]:
@@ -53,7 +101,14 @@ def _texts_around(headline) -> list[tuple[object, str]]:
         if len(text) >= LONG_TEXT or len(after) >= MAX_SCANNED:
             break
         after.append((element, text))
-    return [(element, text) for element, text in around + after if text and len(text) <= MAX_SHORT]
+    return [(element, text) for element, text in around + after
+            if text and len(text) <= MAX_SHORT and not _embedded(element)]
+
+
+def _embedded(element) -> bool:
+    """Inside an embedded post or a quotation block: its date and names are someone else's."""
+    return any(node.tag == "blockquote" or EMBED_MARK.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+               for node in [element, *element.iterancestors()])
 
 
 def _own_text(element) -> str:
@@ -63,8 +118,9 @@ def _own_text(element) -> str:
 
 
 def _date(texts: list[tuple[object, str]]) -> str | None:
+    """The first date shown by the headline: as its readers see it, else as its markup gives it."""
     for element, text in texts:
-        found = _date_attribute(element) or find_date(text)
+        found = find_date(text) or _date_attribute(element)
         if found:
             return found
     return None
@@ -86,11 +142,24 @@ def _authors(texts: list[tuple[object, str]]) -> tuple[str, ...]:
             return valid_authors(byline.authors)
         if _hinted(element) or AUTHOR_LABEL.match(text):
             names = valid_authors([text])
-            if not names and AUTHOR_LABEL.fullmatch(text.strip(" :")) and index + 1 < len(texts):
-                names = valid_authors([texts[index + 1][1]])
+            if not names and AUTHOR_LABEL.fullmatch(text.strip(" :")):
+                names = _names_after(texts, index)
             found.extend(name for name in names if name not in found)
     people = [name for name in found if not is_desk(name)]
     return tuple(people or found[:1])
+
+
+def _names_after(texts: list[tuple[object, str]], label: int) -> list[str]:
+    """The names following a label alone ("Авторы:" / "Константин Рыжов" / "," / "Алина Фатеева")."""
+    names: list[str] = []
+    for _, text in texts[label + 1 : label + 1 + MAX_SIGNED * 2]:
+        if text.strip(" ,;и") == "":
+            continue
+        found = valid_authors([text])
+        if not found:
+            break
+        names.extend(found)
+    return names
 
 
 def _hinted(element) -> bool:

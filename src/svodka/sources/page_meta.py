@@ -234,7 +234,8 @@ def standfirst(root, description: str | None) -> str | None:
     shown = _showing(root, description)
     if not shown:
         return _marked_lead_under_headline(root)
-    if any(_marked_as_lead(element) for element in shown):
+    if any(_marked_as_lead(element) or _in_headline(element) for element in shown) \
+            or _lone_paragraph_after_headline(root) in shown:
         return " ".join(description.split())
     if any(element.tag == "p" or _marked_as_text(element) for element in shown) or _in_article_body(shown[0]):
         return None  # the text's first paragraph, which the description repeats
@@ -280,6 +281,11 @@ def _marked_as_text(element) -> bool:
     return bool(set(CLASS_WORD.findall(name)) & TEXT_WORDS)
 
 
+def _in_headline(element) -> bool:
+    """A subtitle the `<h1>` holds beside the headline."""
+    return any(ancestor.tag == "h1" for ancestor in element.iterancestors())
+
+
 def _in_article_body(element) -> bool:
     return any("articlebody" in (ancestor.get("itemprop") or "").lower() for ancestor in element.iterancestors())
 
@@ -299,20 +305,31 @@ def _marked_lead_under_headline(root) -> str | None:
     headline = next(iter(root.iter("h1")), None)
     if headline is None:
         return None
-    return _marked_lead_after(headline) or _lone_paragraph_after(headline)
+    found = _marked_lead_after(headline) or _subtitle_inside(headline)
+    if found:
+        return found
+    paragraph = _lone_paragraph_after_headline(root)
+    text = " ".join(paragraph.text_content().split()) if paragraph is not None else ""
+    return text if LEAD_WORDS_RANGE[0] <= len(text.split()) <= LEAD_WORDS_RANGE[1] else None
 
 
-def _lone_paragraph_after(headline) -> str | None:
+def _subtitle_inside(headline) -> str | None:
+    """A subtitle the `<h1>` holds after the headline, each in an element of its own."""
+    parts = [" ".join(child.text_content().split()) for child in headline]
+    text = " ".join(parts[1:]) if len(parts) > 1 else ""
+    return text if LEAD_WORDS_RANGE[0] <= len(text.split()) <= LEAD_WORDS_RANGE[1] else None
+
+
+def _lone_paragraph_after_headline(root):
     """The headline block's one paragraph, where the article's text stands in paragraphs elsewhere."""
+    headline = next(iter(root.iter("h1")), None)
+    if headline is None:
+        return None
     paragraphs = [sibling for sibling in headline.itersiblings() if sibling.tag == "p"]
     if len(paragraphs) != 1 or not _only_text(paragraphs[0]):
         return None
-    elsewhere = sum(1 for _ in paragraphs[0].itersiblings()) + sum(
-        1 for paragraph in headline.getroottree().getroot().iter("p") if paragraph.getparent() is not headline.getparent())
-    if elsewhere < 2:
-        return None
-    text = " ".join(paragraphs[0].text_content().split())
-    return text if LEAD_WORDS_RANGE[0] <= len(text.split()) <= LEAD_WORDS_RANGE[1] else None
+    elsewhere = sum(1 for paragraph in root.iter("p") if paragraph.getparent() is not headline.getparent())
+    return paragraphs[0] if elsewhere >= 2 else None
 
 
 def _marked_lead_after(headline) -> str | None:
@@ -349,4 +366,7 @@ def site_names(root) -> list[str]:
     for element in root.xpath("//*[contains(@class, 'logo') or contains(@id, 'logo')]")[:5]:
         for image in [element, *element.iter("img")]:
             names.extend(value for value in (image.get("title"), image.get("alt")) if value and value.strip())
+        text = " ".join(element.text_content().split())
+        if 0 < len(text) <= 40:
+            names.append(text)
     return names

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..clean.shapes import is_related_heading
+
 CODE_AND_FORMS = ("script", "style", "noscript", "iframe", "svg", "form", "button", "input", "select",
                   "textarea", "template", "object", "embed", "canvas", "dialog")
 FURNITURE_TAGS = ("nav", "aside", "footer", "figure", "figcaption")
@@ -18,7 +20,7 @@ CHROME_WORDS = frozenset(
     "breadcrumb breadcrumbs tags tag menu nav navigation toolbar counter counters rating poll popup modal "
     "login auth signin signup widget lenta feed popular trending footer copyright disclaimer caption credit "
     "incut media photo photos gallery image img picture video player embed tweet twitter telegram instagram "
-    "pro paywall card cards donate donation donations crowdfunding".split()
+    "pro paywall donate donation donations crowdfunding vk".split()
 )
 CLASS_WORD = re.compile(r"[a-z]+")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -27,6 +29,10 @@ LINK_SHARE = 0.6
 MIN_LINKS = 3
 MAX_CARD = 300
 """A block of fewer links than MIN_LINKS counts as links only when its text is as short as a card's."""
+MIN_CARD_TEXT = 40
+MAX_CAPTION = 200
+MAX_RELATED = 2000
+"""Characters of a block headed as related articles: a few teasers, not the article itself."""
 KEEP_SHARE = 0.4
 """A block holding this share of the page's paragraph text (or of all its text) is the article."""
 MIN_KEPT_TEXT = 400
@@ -51,6 +57,8 @@ def prune(root) -> None:
     for element in list(root.iter(*CODE_AND_FORMS)):
         _drop(element)
     _unwrap_layout_tables(root)
+    for heading in root.iter("h2", "h3", "h4", "h5", "h6"):
+        heading.tag = "p"  # trafilatura drops some headings inside the text; the cleaner tells an intertitle by its shape
     sizes = _sizes(root)
     whole = sizes[root]
     for element in list(root.iter()):
@@ -58,7 +66,9 @@ def prune(root) -> None:
             continue
         if _holds_the_article(element, sizes[element], whole):
             continue
-        if element.tag in FURNITURE_TAGS or _named_as_chrome(element) or _mostly_links(element, sizes[element]):
+        if element.tag in FURNITURE_TAGS or named_as_chrome(element) or _mostly_links(element, sizes[element]) \
+                or _headed_as_related(element, sizes[element]) or _card_link(element, sizes[element]) \
+                or _picture_box(element, sizes[element]):
             _drop(element)
 
 
@@ -137,11 +147,30 @@ NAMING_ATTRIBUTES = ("class", "id", "role", "aria-labelledby", "aria-label", "da
                      "data-testid", "data-block")
 
 
-def _named_as_chrome(element) -> bool:
+def named_as_chrome(element) -> bool:
     name = " ".join(element.get(attribute) or "" for attribute in NAMING_ATTRIBUTES)[:400]
     words = {word for token in CAMEL.sub(" ", name).lower().replace("_", "-").split()
              for word in CLASS_WORD.findall(token)}
     return bool(words & CHROME_WORDS)
+
+
+def _picture_box(element, size: _Size) -> bool:
+    """A block holding a picture and a line or two about it (its caption, its credit)."""
+    return element.tag in ("div", "span") and size.text <= MAX_CAPTION and next(element.iter("img"), None) is not None
+
+
+def _card_link(element, size: _Size) -> bool:
+    """A link that is a whole teaser card (a headline, a blurb, a date, each in an element of its
+    own); a link in running text is a few words."""
+    return element.tag == "a" and len(element) >= 2 and size.text >= MIN_CARD_TEXT
+
+
+def _headed_as_related(element, size: _Size) -> bool:
+    """A block of links headed "Читайте также", "По теме", …: its first text is the heading."""
+    if element.tag not in BLOCKS or not size.links or size.text > MAX_RELATED:
+        return False
+    first = next((text.strip() for text in element.itertext() if text.strip()), "")
+    return is_related_heading(first)
 
 
 def _mostly_links(element, size: _Size) -> bool:
