@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 
 AUTHOR_LABELS = (
-    r"текст(\s+и\s+фото)?|автор(ы)?|автор\s+текста|текст\s+подготовил[аи]?|подготовил[аи]?|беседовал[аи]?"
-    r"|записал[аи]?|материал\s+подготовил[аи]?|by|author|text"
+    r"текст(\s+и\s+фото)?|автор(ы)?|автор\s+текста|(\w+\s+)?подготовил[аи]?|беседовал[аи]?"
+    r"|записал[аи]?|by|author|text"
 )
 CREDIT_LABELS = (
     r"фото(графия|графии)?|фото\s+и\s+видео|видео|инфографика|иллюстрация|автор\s+фото|фотограф|источник(\s+фото)?"
@@ -40,7 +40,7 @@ def parse_byline(text: str) -> Byline | None:
     if not match or len(text) > 160:
         return None
     label, names = match.group("label"), CLOSING_WORDS.sub("", match.group("names"))
-    needs_colon = not re.match(r"(?i)подготовил|беседовал|записал|by\b", label)
+    needs_colon = not re.search(r"(?i)подготовил|беседовал|записал|^by\b", label)
     if needs_colon and not match.group("colon"):
         return None
     parts = [part.strip(" .") for part in SEPARATORS.split(names) if part.strip(" .")]

@@ -10,7 +10,10 @@ MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
     "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }
-WORDY = re.compile(r"(?i)\b(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\s+(?P<year>(19|20)\d{2})\b")
+SHORT_MONTHS = {"янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9,
+                "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12}
+"""Months cut short ("3 окт 2023", "14 мар. 2024")."""
+WORDY = re.compile(r"(?i)\b(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\.?\s+(?P<year>(19|20)\d{2})\b")
 DOTTED = re.compile(r"\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>(19|20)\d{2})\b")
 NUMBER = re.compile(r"^\d{9,13}(\.\d+)?$")
 ISO = re.compile(r"\b(?P<year>(19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
@@ -38,6 +41,8 @@ def _month_number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     word = word.casefold()
+    if word in SHORT_MONTHS:
+        return SHORT_MONTHS[word]
     stem = next((stem for stem in sorted(MONTHS, key=len, reverse=True) if word.startswith(stem)), None)
     if stem == "ма" and word not in ("мая", "май"):
         return None

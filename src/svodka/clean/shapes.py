@@ -82,7 +82,7 @@ READER_PLATFORMS = re.compile(
     r"\w\.(com|ru|net|org|io|media|info|рф|ua|by|kz)\b)"
 )
 LEGAL_NOTICE = re.compile(
-    r"(?i)(запрещ[её]н\w*|признан\w*|внесен\w*|включ[её]н\w*)\s[^.]{0,80}?(на территории (России|РФ)|в России|в РФ|"
+    r"(?i)(запрещ[её]н\w*|признан\w*|внес[её]н\w*|включ[её]н\w*)\s[^.]{0,80}?(на территории (России|РФ)|в России|в РФ|"
     r"террористическ\w*|экстремистск\w*|нежелательн\w*|иностранн\w+ агент\w*|иноагент\w*)"
 )
 NAVIGATION = re.compile(
@@ -101,8 +101,18 @@ CALL_TO_ACTION = re.compile(
     r"комментировать|отправить|скачать приложение|читать (нас|далее|полностью)|смотреть (видео|трансляцию|все))\b")
 DISCLAIMER = re.compile(
     r"(?i)\b(редакция|сайт|издание|портал|би-би-си|мы)\b[^.]{0,40}не (несет|несёт|несут) ответственност\w* за|"
-    r"ответственност\w* за (контент|содержани\w*|материал\w*) (сторонн|внешн|других|иных)|\bмнение редакции\b")
-"""A site's own disclaimer ("Редакция не несёт ответственности за …"), not a sentence about someone's."""
+    r"ответственност\w* за (контент|содержани\w*|материал\w*) (сторонн|внешн|других|иных)|\bмнение редакции\b|"
+    r"(мнени\w*|точк\w* зрения|позици\w*|взгляд\w*) (автор\w*|колумнист\w*|эксперт\w*)[^.]{0,40}не (всегда )?"
+    r"совпада\w* с\s+(мнением|позицией|точкой зрения) редакци")
+"""A site's own disclaimer ("Редакция не несёт ответственности за …", "Мнение автора может не
+совпадать с позицией редакции"), not a sentence about someone's."""
+PRINT_EDITION = re.compile(
+    r"(?i)^(материал |статья )?(опубликован\w* )?(в )?(газет\w*|номер\w*|выпуск\w*|журнал\w*|"
+    r"(тематическ\w* )?приложени\w*)\b[^.!?]{0,80}№\s?\d+")
+"""Where the article ran in print: "Газета «Коммерсантъ» №45 от 14.03.2024, стр. 2", "Тематическое
+приложение к газете … № 215 (8847)"."""
+AUTHOR_NOTE = re.compile(r"(?i)^(об авторе|справка об авторе|about the author)\s*[:.—–-]")
+"""A note on who the author is, under a column."""
 BANNED_ORGANISATION = re.compile(
     r"(?i)^[«\"]?[^—–.]{2,80}[»\"]?\s*(\([^)]{1,40}\))?\s*[—–-]\s*([\w-]+\s+){0,3}"
     r"(организаци|группировк|движени|сообществ|структур|компани|сеть)")
@@ -232,7 +242,9 @@ def is_notice(text: str) -> bool:
         return False
     if LEGAL_NOTICE.search(text) and (text.lstrip().startswith("*") or BANNED_ORGANISATION.match(text)):
         return True
-    if CALL_TO_ACTION.match(text) and count <= 6 or DISCLAIMER.search(text):
+    if CALL_TO_ACTION.match(text) and count <= 6 or DISCLAIMER.search(text) or AUTHOR_NOTE.match(text):
+        return True
+    if count <= 20 and PRINT_EDITION.match(text):
         return True
     if _addresses_the_reader(text) and bool(READER_PLATFORMS.search(text)):
         return True

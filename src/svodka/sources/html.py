@@ -4,6 +4,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import replace
+from datetime import date
 from typing import Iterator
 from urllib.parse import urlsplit
 
@@ -11,8 +13,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from ..clean.authors import valid_authors
-from datetime import date
+from ..clean.authors import is_desk, valid_authors
 
 from ..clean.dates import find_date, iso_date
 from ..clean.decode import decode
@@ -98,8 +99,9 @@ def _title_date(title: str | None) -> str | None:
 
 
 def _authors_of(stated: tuple[str, ...], shown: tuple[str, ...]) -> tuple[str, ...]:
-    """The metadata's authors, unless the byline shows them and more (a page may state one of two)."""
-    if stated and shown and set(stated) < set(shown):
+    """The metadata's authors, unless the byline shows them and more (a page may state one of two)
+    or shows people where the metadata names only the outlet's desk."""
+    if stated and shown and (set(stated) < set(shown) or all(map(is_desk, stated)) and not any(map(is_desk, shown))):
         return shown
     return stated or shown
 
@@ -126,7 +128,9 @@ def _parse(page: str, source: str):
 
 def _title(meta: PageMeta, root, extracted) -> str | None:
     """The headline as the page shows it: its one `<h1>` where the page's metadata agrees or says
-    nothing, else the metadata's headline without the site's name after it."""
+    nothing, else the metadata's headline without the site's name after it. A `<title>` that only
+    names the site ("RTVI", "Медиазона") says nothing."""
+    meta = replace(meta, title=None) if _only_site_name(meta.title) else meta
     headlines = [" ".join(h1.text_content().split()) for h1 in root.iter("h1")]
     headlines = [text for text in headlines if text]
     if len(headlines) == 1 and (not meta.title or _key(headlines[0]) in _key(meta.title)):
@@ -137,6 +141,13 @@ def _title(meta: PageMeta, root, extracted) -> str | None:
 
 
 TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " / ")
+
+
+def _only_site_name(title: str | None) -> bool:
+    parts = [title or ""]
+    for separator in TITLE_SEPARATORS:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    return bool(title) and all(listed_outlet(part.strip()) for part in parts)
 
 
 def _headline_without_subtitle(root, title: str) -> str | None:

@@ -321,12 +321,18 @@ def _subtitle_inside(headline) -> str | None:
 
 
 def _lone_paragraph_after_headline(root):
-    """The headline block's one paragraph, where the article's text stands in paragraphs elsewhere."""
+    """The headline block's one paragraph, where the article's text stands in paragraphs elsewhere,
+    after it (a note under the text, such as a disclaimer, is no standfirst)."""
     headline = next(iter(root.iter("h1")), None)
     if headline is None:
         return None
-    paragraphs = [sibling for sibling in headline.itersiblings() if sibling.tag == "p"]
+    siblings = list(headline.itersiblings())
+    paragraphs = [sibling for sibling in siblings if sibling.tag == "p"]
     if len(paragraphs) != 1 or not _only_text(paragraphs[0]):
+        return None
+    text_block = next((at for at, sibling in enumerate(siblings) if next(sibling.iter("p"), None) is not None
+                       and sibling.tag != "p"), len(siblings))
+    if siblings.index(paragraphs[0]) > text_block:
         return None
     elsewhere = sum(1 for paragraph in root.iter("p") if paragraph.getparent() is not headline.getparent())
     return paragraphs[0] if elsewhere >= 2 else None

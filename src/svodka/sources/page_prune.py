@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..clean.shapes import is_related_heading
+from ..clean.shapes import ends_sentence, is_related_heading
 
 CODE_AND_FORMS = ("script", "style", "noscript", "iframe", "svg", "form", "button", "input", "select",
                   "textarea", "template", "object", "embed", "canvas", "dialog")
@@ -57,6 +57,7 @@ def prune(root) -> None:
     for element in list(root.iter(*CODE_AND_FORMS)):
         _drop(element)
     _unwrap_layout_tables(root)
+    _drop_kickers(root)
     for heading in root.iter("h2", "h3", "h4", "h5", "h6"):
         heading.tag = "p"  # trafilatura drops some headings inside the text; the cleaner tells an intertitle by its shape
     sizes = _sizes(root)
@@ -69,6 +70,24 @@ def prune(root) -> None:
         if element.tag in FURNITURE_TAGS or named_as_chrome(element) or _mostly_links(element, sizes[element]) \
                 or _headed_as_related(element, sizes[element]) or _card_link(element, sizes[element]) \
                 or _picture_box(element, sizes[element]):
+            _drop(element)
+
+
+MAX_KICKER_WORDS = 4
+
+
+def _drop_kickers(root) -> None:
+    """The labels set right above the headline, beside it in its block: its rubric ("Интервью"),
+    a kicker, a date. Read before pruning (the date) or never (the rubric); left in, they would open
+    the article's text."""
+    headlines = list(root.iter("h1"))
+    if len(headlines) != 1:
+        return
+    for element in list(headlines[0].itersiblings(preceding=True)):
+        if not isinstance(element.tag, str) or next(element.iter("p", "h2", "img"), None) is not None:
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text.split()) <= MAX_KICKER_WORDS and not ends_sentence(text):
             _drop(element)
 
 
