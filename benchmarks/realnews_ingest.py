@@ -43,7 +43,7 @@ FILES = ("ng_0.jsonl", "russia_today_1.jsonl", "russia_today_2.jsonl")
 
 def write_corpus(folder: Path, limit: int | None) -> Path:
     """The three dumps as one JSONL (every `step`-th line when `limit` asks for fewer articles)."""
-    lines = [line for name in FILES for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [line for name in FILES for line in (DATA / name).read_text(encoding="utf-8").split("\n") if line.strip()]
     if limit and limit < len(lines):
         step = len(lines) / limit
         lines = [lines[int(index * step)] for index in range(limit)]
