@@ -263,3 +263,14 @@ def test_a_teaser_without_body_has_its_lead_as_body():
 def test_only_chrome_is_still_refused():
     with pytest.raises(svodka.InputError, match="site chrome"):
         svodka.process("Поделиться\n\nВКонтакте\n\nПодписывайтесь на наш канал")
+
+
+@pytest.mark.parametrize("signature, signed", [
+    ("Михаил Ветров, кандидат экономических наук, доцент кафедры налогов", True),
+    ("Ирина Шаповалова, Пермь", True),
+    ("Министр финансов, выступая в Думе, пообещал сбалансировать бюджет к весне.", False),
+])
+def test_name_signed_under_the_text_is_a_byline(signature, signed):
+    article = svodka.process(f"Дума обсудила бюджет\n\n{BODY}\n\n{BODY2}\n\n{signature}")
+    kinds = {span.of(article.text): span.kind for span in article.spans}
+    assert (kinds.get(signature) == "byline") is signed

@@ -62,3 +62,32 @@ def test_a_date_with_a_short_month_is_read():
     assert document.published == "2023-10-03"
     assert find_date("14 мар. 2024, 10:00") == "2024-03-14"
     assert find_date("в марте 2024 года") is None
+
+
+def test_a_lead_marked_below_the_headline_block_is_the_lead():
+    lead = "Десятки сельских школ закрылись за десять лет, а дети ездят на уроки за сорок километров."
+    under = ('</div><div class="details"><span class="date">20 сентября 2022</span></div>'
+             f'<div class="intro"><p>{lead}</p></div><div>')
+    document = read(sparse_page(under_headline=under))
+    assert document.lead == lead
+
+
+def test_authors_of_teasers_under_the_text_are_not_the_authors():
+    teasers = ('<div class="article__more"><h3>Другие мнения</h3>'
+               '<div class="article__more-item"><a href="/op/1">Куда уходят инженеры</a>'
+               '<span class="article__more-author">Ирина Лосева</span></div></div>')
+    document = read(sparse_page(after_text=teasers))
+    assert "Ирина Лосева" not in document.authors
+
+
+def test_a_signature_with_a_role_names_the_author():
+    signature = ('<p class="article__signature"><strong>Михаил Ветров</strong>, кандидат экономических наук, '
+                 'доцент кафедры налогов</p>')
+    document = read(sparse_page(after_text=signature))
+    assert document.authors == ("Михаил Ветров",)
+
+
+def test_a_blog_nickname_the_page_marks_as_author_is_the_author():
+    head = '<meta name="author" content="k0lobok_dev">'
+    assert read(sparse_page(head=head)).authors == ("k0lobok_dev",)
+    assert read(sparse_page(head='<meta name="author" content="admin">')).authors == ()

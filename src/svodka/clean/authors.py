@@ -25,18 +25,33 @@ PARENTHESISED = re.compile(r"\s*\([^)]{0,60}\)")
 """A place or role after a name: "Алексей Корнилов (Вологда)"."""
 URL = re.compile(r"(?i)^(https?://|www\.)")
 MAX_NAME_WORDS = 4
+HANDLE = re.compile(r"^@?(?P<handle>(?=(?:[^a-z]*[a-z]){2})[a-z0-9][a-z0-9_.-]{2,29})$", re.IGNORECASE)
+"""A user's nickname on a blog platform ("k0lobok_dev", "@mila_notes")."""
+ACCOUNT_WORDS = frozenset(
+    "admin administrator editor redactor redaktor redaktsiya redakciya user guest root webmaster author "
+    "moderator support info news press staff anonymous unknown null none undefined".split())
+"""What a site's account is called when no one signed the text."""
 
 
-def valid_authors(candidates: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+def valid_authors(candidates: list[str] | tuple[str, ...], handles: bool = False) -> tuple[str, ...]:
     """The names among `candidates` (each may hold several), cleaned, in order, each once. An outlet
-    named beside a person ("Мария Сидорова, «Новая газета»") is where they work, not an author."""
+    named beside a person ("Мария Сидорова, «Новая газета»") is where they work, not an author.
+    `handles`: the candidates are what a page marks as its author (metadata, an author element),
+    where a blog's nickname is the author's name too."""
     names: list[str] = []
     for candidate in candidates:
         parts = [piece for part in SEPARATOR.split(" ".join(candidate.split())) for piece in _two_people(part)]
-        found = [name for name in map(author_name, parts) if name]
+        found = [name for name in (author_name(part, handles) for part in parts) if name]
         people = [name for name in found if not is_desk(name)]
         names.extend(name for name in (people or found) if name not in names)
     return tuple(names)
+
+
+def _handle(text: str) -> str | None:
+    match = HANDLE.match(text)
+    if not match or match.group("handle").lower() in ACCOUNT_WORDS or is_desk(match.group("handle")):
+        return None
+    return match.group("handle")
 
 
 def _two_people(text: str) -> list[str]:
@@ -51,9 +66,12 @@ def _is_first_name(word: str) -> bool:
     return any("Name" in reading.tag.grammemes for reading in parses(word))
 
 
-def author_name(text: str) -> str | None:
-    """`text` as an author's name: a person's name or an outlet's desk; None for anything else."""
+def author_name(text: str, handles: bool = False) -> str | None:
+    """`text` as an author's name: a person's name or an outlet's desk (or, with `handles`, a
+    nickname); None for anything else."""
     text = LABEL.sub("", PARENTHESISED.sub("", text).strip(" .:;,—–-|")).strip(" .:;,—–-|")
+    if handles and (handle := _handle(text)):
+        return handle
     if not text or URL.match(text) or any(char.isdigit() for char in text) or "@" in text:
         return None
     if is_desk(text):

@@ -8,7 +8,7 @@ import re
 
 from ..records import Span
 from .byline import parse_byline
-from .authors import valid_authors
+from .authors import author_name, is_desk, valid_authors
 from .blocks import mark_blocks
 from .chrome import is_chrome_line, is_date_line, is_section_marker
 from .lines import Line
@@ -18,6 +18,7 @@ from .shapes import is_code, is_date, is_embed_furniture, is_notice, is_read_als
 COMMENTS = re.compile(r"(?i)^(комментари[иейя]|обсуждение|мнения читателей|отзывы читателей)(\s*\(?\d+\)?)?\s*:?$")
 MAX_TITLE_WORDS = 40
 SIGNATURE_WORDS = 5
+SIGNED_ROLE_WORDS = 16
 BYLINE_LABEL_ALONE = re.compile(r"(?i)^(автор|авторы|текст|фото|опубликовал[аи]?|источник)\s*:?$")
 """A byline's label on a line of its own, its names on the next: the label is furniture."""
 MAX_LEAD_WORDS = 80
@@ -55,14 +56,23 @@ def label_paragraphs(lines: list[Line], title_hint: str | None = None, lead_hint
 
 
 def _label_signature(lines: list[Line], kinds: list[str | None], first_body: int) -> None:
-    """The author's name signed under the text ("Анна Волкова", "Ирина Шаповалова, Пермь"): a name
-    alone right after the last paragraph of running text, with nothing of the article after it."""
+    """The author's name signed under the text ("Анна Волкова", "Ирина Шаповалова, Пермь", "Михаил
+    Ветров, кандидат экономических наук, доцент …"): a name alone, or a name and a role after a comma
+    with no sentence, right after the last paragraph of running text, nothing of the article after it."""
     rest = [index for index in range(first_body, len(lines)) if kinds[index] is None]
     if len(rest) < 2:
         return
     last, before = rest[-1], rest[-2]
-    if lines[before].is_prose and lines[last].words <= SIGNATURE_WORDS and valid_authors([lines[last].text]):
+    if lines[before].is_prose and _is_signature(lines[last]):
         kinds[last] = "byline"
+
+
+def _is_signature(line: Line) -> bool:
+    if line.words <= SIGNATURE_WORDS:
+        return bool(valid_authors([line.text]))
+    name, comma, role = line.text.partition(",")
+    return (bool(comma) and line.words <= SIGNED_ROLE_WORDS and not line.ends_sentence
+            and author_name(name) is not None and not is_desk(name))
 
 
 def _tail_start(lines: list[Line]) -> int:

@@ -85,11 +85,23 @@ LEGAL_NOTICE = re.compile(
     r"(?i)(запрещ[её]н\w*|признан\w*|внес[её]н\w*|включ[её]н\w*)\s[^.]{0,80}?(на территории (России|РФ)|в России|в РФ|"
     r"террористическ\w*|экстремистск\w*|нежелательн\w*|иностранн\w+ агент\w*|иноагент\w*)"
 )
+FOREIGN_AGENT_MARK = re.compile(
+    r"(?i)^[*\s]*(настоящ\w+|данн\w+|этот|это)?\s*(материал|сообщение|информация)\b[^.]{0,60}?"
+    r"(произвед|распростран|направлен|создан)\w*[^.]{0,120}?(иностранн\w+ агент|иноагент)")
+"""The label the law requires on a foreign agent's material ("Настоящий материал (информация)
+произведен, распространен и (или) направлен иностранным агентом …"), in any case."""
+MARKET_TICKER = re.compile(
+    r"(?i)^(?:(?:usd|eur|cny|gbp|jpy|chf|try|kzt|uah|byn|brent|wti|imoex|rts|ртс|мосбиржа|нефть|золото|биткоин|btc|"
+    r"[$€¥£₽₸])\s*[:=]?\s*[\d\s]+(?:[.,]\d+)?\s*(?:[$€₽]|руб\.?)?\s*(?:[▲▼↑↓+−–-]\s*\d+(?:[.,]\d+)?\s*%?)?\s*[|•·/]?\s*){1,8}$")
+"""Exchange rates and prices in a site's header: "USD 91,83 EUR 100,22"."""
+COUNTER = re.compile(r"(?i)^[-–—•·]?\s*\d+(?:[.,]\d+)?\s*(?:k|к|тыс\.?|млн\.?|m)\s*$")
+"""A count of views or likes alone: "12,4k", "- 3 тыс." (a bare number may be an intertitle's year)."""
 NAVIGATION = re.compile(
     r"(?i)^(на страницу|перейти|смотреть|открыть|показать|развернуть|свернуть|листать|вернуться|назад|далее|"
     r"вперед|вперёд|все (фото|видео|новости|материалы|статьи|комментарии))\b[^.!?]{0,40}$")
 READER_VERB = re.compile(r"(йте|ите|ьте)(сь)?$")
 READER_VERB_ANYWHERE = re.compile(r"(?i)\b\w+(йте|ите|ьте)(сь)?\b")
+QUOTATION = re.compile(r"«[^«»]*»|„[^„“”]*[“”]|\"[^\"]*\"")
 SITE_ASKS = re.compile(r"(?i)(пожертвовани|донат|подписк|рассылк|поддерж\w* (нас|редакци|проект|издани|журналист)|"
                        r"комментари|зарегистрир|авториз|войдите)")
 """What a site asks of its reader: money, a subscription, a login."""
@@ -235,12 +247,14 @@ def is_notice(text: str) -> bool:
     links to other pages ("На страницу галереи", "Все новости")."""
     if len(text) > MAX_SHAPE_CHARS:
         return False
-    if CHROME_LINE.match(text) or NAVIGATION.match(text):
+    if CHROME_LINE.match(text) or NAVIGATION.match(text) or MARKET_TICKER.match(text) or COUNTER.match(text):
         return True
     count = len(words(text))
     if count > MAX_NOTICE_WORDS:
         return False
     if LEGAL_NOTICE.search(text) and (text.lstrip().startswith("*") or BANNED_ORGANISATION.match(text)):
+        return True
+    if FOREIGN_AGENT_MARK.search(text):
         return True
     if CALL_TO_ACTION.match(text) and count <= 6 or DISCLAIMER.search(text) or AUTHOR_NOTE.match(text):
         return True
@@ -250,7 +264,8 @@ def is_notice(text: str) -> bool:
         return True
     if count <= 30 and DONATION.search(text):
         return True
-    return count <= 30 and bool(READER_VERB_ANYWHERE.search(text)) and bool(SITE_ASKS.search(text))
+    unquoted = QUOTATION.sub(" ", text)  # «Дайте нам …» is someone's speech, not the site's request
+    return count <= 30 and bool(READER_VERB_ANYWHERE.search(unquoted)) and bool(SITE_ASKS.search(unquoted))
 
 
 def _addresses_the_reader(text: str) -> bool:

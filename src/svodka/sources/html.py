@@ -73,7 +73,7 @@ def html_document(data: bytes, source: str, url: str | None, options: ReadOption
         url=page_url,
         published=_published(meta, head, extracted),
         outlet=_outlet(meta, extracted, page_url, names),
-        authors=_authors_of(valid_authors(meta.authors), head.authors),
+        authors=_authors_of(valid_authors(meta.authors, handles=True), head.authors),
         lead=lead or "",
     )
 

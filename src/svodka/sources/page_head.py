@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from ..clean.authors import is_desk, valid_authors
 from ..clean.byline import parse_byline
 from ..clean.dates import find_date
+from .page_prune import TEASER_WORDS
 from .page_prune import named_as_chrome as _named_as_chrome
 
 MAX_SHORT = 120
 """Characters of a text that may be a date or a byline (longer is the article's text)."""
 LONG_TEXT = 200
 MAX_SCANNED = 60
-AUTHOR_HINT = re.compile(r"(?i)author|autor|byline|avtor|writer")
+AUTHOR_HINT = re.compile(r"(?i)author|autor|byline|avtor|writer|signature")
 AUTHOR_PAGE = re.compile(r"(?i)/(authors?|autors?|avtory?|journalists?|people|persons?)/[^/]")
 AUTHOR_LABEL = re.compile(r"(?i)^\s*(автор(ы)?|текст|опубликовал[аи]?|подготовил[аи]?|by)\b")
 RELATIVE_DAY = re.compile(r"(?i)^(сегодня|вчера)\b")
@@ -73,7 +74,7 @@ def _signed_authors(root) -> tuple[str, ...]:
         if not any(_hinted(inner) for inner in element.iterdescendants() if isinstance(inner.tag, str)):
             text = " ".join(element.text_content().split())
             if len(text) <= MAX_SHORT:
-                names.extend(name for name in valid_authors([text]) if name not in names and not is_desk(name))
+                names.extend(name for name in valid_authors([text], handles=True) if name not in names and not is_desk(name))
     return tuple(names[:MAX_SIGNED])
 
 
@@ -101,8 +102,20 @@ def _texts_around(headline) -> list[tuple[object, str]]:
         if len(text) >= LONG_TEXT or len(after) >= MAX_SCANNED:
             break
         after.append((element, text))
+    holding = set(headline.iterancestors())
     return [(element, text) for element, text in around + after
-            if text and len(text) <= MAX_SHORT and not _embedded(element)]
+            if text and len(text) <= MAX_SHORT and not _embedded(element) and not _in_teasers(element, holding)]
+
+
+def _in_teasers(element, holding: set) -> bool:
+    """Inside a block of other articles (their headlines, authors, dates) below the block that holds
+    the headline."""
+    for node in element.iterancestors():
+        if node in holding:
+            return False
+        if _named_as_chrome(node, TEASER_WORDS):
+            return True
+    return False
 
 
 def _embedded(element) -> bool:
@@ -141,7 +154,7 @@ def _authors(texts: list[tuple[object, str]]) -> tuple[str, ...]:
         if byline and byline.authors:
             return valid_authors(byline.authors)
         if _hinted(element) or AUTHOR_LABEL.match(text):
-            names = valid_authors([text])
+            names = valid_authors([text], handles=_hinted(element))
             if not names and AUTHOR_LABEL.fullmatch(text.strip(" :")):
                 names = _names_after(texts, index)
             found.extend(name for name in names if name not in found)

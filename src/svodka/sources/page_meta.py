@@ -305,7 +305,7 @@ def _marked_lead_under_headline(root) -> str | None:
     headline = next(iter(root.iter("h1")), None)
     if headline is None:
         return None
-    found = _marked_lead_after(headline) or _subtitle_inside(headline)
+    found = _marked_lead_after(headline) or _subtitle_inside(headline) or _marked_lead_below(headline)
     if found:
         return found
     paragraph = _lone_paragraph_after_headline(root)
@@ -347,6 +347,20 @@ def _marked_lead_after(headline) -> str | None:
                     return text
         if seen >= LEAD_LOOKAHEAD:
             break
+    return None
+
+
+def _marked_lead_below(headline) -> str | None:
+    """A lead the page marks in a block of its own below the headline's block (the headline and its
+    rubric in one column, the byline and date in another, then the standfirst): the first marked
+    element after the headline, before any unmarked paragraph (the text has begun by then)."""
+    for seen, element in enumerate(headline.xpath("following::*")):
+        if seen >= LEAD_LOOKAHEAD or element.tag == "p" and not _marked_as_lead(element):
+            return None
+        if _marked_as_lead(element) and _only_text(element):
+            text = " ".join(element.text_content().split())
+            if LEAD_WORDS_RANGE[0] <= len(text.split()) <= LEAD_WORDS_RANGE[1]:
+                return text
     return None
 
 

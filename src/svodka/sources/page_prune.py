@@ -166,11 +166,18 @@ NAMING_ATTRIBUTES = ("class", "id", "role", "aria-labelledby", "aria-label", "da
                      "data-testid", "data-block")
 
 
-def named_as_chrome(element) -> bool:
+TEASER_WORDS = frozenset(
+    "related relap teaser teasers recommend recommended recommendations readmore more similar popular trending "
+    "lenta feed".split())
+"""The words of CHROME_WORDS that name a block of other articles."""
+
+
+def named_as_chrome(element, chrome_words: frozenset = CHROME_WORDS) -> bool:
+    """Whether the element's class, id, role or label has one of `chrome_words`."""
     name = " ".join(element.get(attribute) or "" for attribute in NAMING_ATTRIBUTES)[:400]
     words = {word for token in CAMEL.sub(" ", name).lower().replace("_", "-").split()
              for word in CLASS_WORD.findall(token)}
-    return bool(words & CHROME_WORDS)
+    return bool(words & chrome_words)
 
 
 def _picture_box(element, size: _Size) -> bool:
