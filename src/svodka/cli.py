@@ -11,10 +11,11 @@ import click
 
 from . import __version__
 from .clean.dates import iso_date
-from .digest import digest, entity_digest, printable
+from .digest import digest, entity_digest
+from .terminal import say
 from .export import EXPORTERS
 from .gdelt import EVENT_EXPORTERS, GDELT_COLUMNS
-from .ingest import IngestReport, ingest, process_inputs
+from .ingest import BATCH_SIZE, IngestReport, ingest, process_inputs
 from .listing import (
     event_dict,
     event_lines,
@@ -119,17 +120,19 @@ def _field_mapping(fields: tuple[str, ...]) -> dict[str, str]:
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
 @reading_options
+@click.option("--batch-size", type=click.IntRange(1), default=BATCH_SIZE, show_default=True, metavar="N",
+              help="Articles stored (and clustered) per transaction: what a crash can cost at most.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest_command(inputs, db, default_date, options, workers, as_json):
+def ingest_command(inputs, db, default_date, options, workers, batch_size, as_json):
     """Read, clean and store articles from INPUTS (files, folders, globs, URLs, -)."""
     sources = list(expand(inputs, options))
     with open_store(db) as store, IngestProgress(_total_size(sources)) as progress:
         report = ingest(sources, store, options, default_pipeline(default_date), workers or _auto_workers(),
-                        progress)
+                        progress, batch_size=batch_size)
         location = store.location
     _print_failures(report.failures)
     if as_json:
-        click.echo(json.dumps({"database": location, **report.as_dict()}, ensure_ascii=False, indent=2))
+        say(json.dumps({"database": location, **report.as_dict()}, ensure_ascii=False, indent=2), json=True)
     else:
         _print_summary(report, location)
     sys.exit(EXIT_SOME_FAILED if report.failures else EXIT_OK)
@@ -147,7 +150,7 @@ def extract(inputs, default_date, options, workers, jsonl):
     first = True
     for batch in process_inputs(sources, options, default_pipeline(default_date), report, workers or _auto_workers()):
         for article in batch:
-            click.echo(_as_json(article) if jsonl else ("" if first else "\n") + digest(article))
+            say(_as_json(article) if jsonl else ("" if first else "\n") + digest(article), json=jsonl)
             first = False
     _print_failures(report.failures)
     sys.exit(EXIT_SOME_FAILED if report.failures else EXIT_OK)
@@ -166,16 +169,16 @@ def show(article_id, latest, with_text, as_json, db):
     with open_store(db) as store:
         articles = store.latest(latest) if latest else [a for a in [store.get(article_id)] if a]
         if not articles:
-            click.echo(f"svodka: no article {article_id!r} in {store.location}" if article_id
-                       else f"svodka: no articles in {store.location}", err=True)
+            say(f"svodka: no article {article_id!r} in {store.location}" if article_id
+                else f"svodka: no articles in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
         for index, article in enumerate(articles):
             if as_json:
-                click.echo(_as_json(article))
+                say(_as_json(article), json=True)
                 continue
-            click.echo(("\n" if index else "") + digest(article, store.sources_of(article.id)))
+            say(("\n" if index else "") + digest(article, store.sources_of(article.id)))
             if with_text:
-                click.echo("\n" + article.body())
+                say("\n" + article.body())
 
 
 def _export_help() -> str:
@@ -202,7 +205,7 @@ def export(fmt, of_events, out, db):
         else:
             count = EXPORTERS[fmt](store.articles(), stream)
     if out != "-":
-        click.echo(f"exported {count} {'events' if of_events else 'articles'} to {out}", err=True)
+        say(f"exported {count} {'events' if of_events else 'articles'} to {out}", err=True)
 
 
 @main.command()
@@ -213,12 +216,12 @@ def stats(as_json, db):
     with open_store(db) as store:
         numbers = store.stats()
     if as_json:
-        click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
+        say(json.dumps(numbers, ensure_ascii=False, indent=2), json=True)
         return
     for name, value in numbers.items():
         if isinstance(value, dict):
             value = ", ".join(f"{key} {count}" for key, count in value.items()) or "—"
-        click.echo(f"{name.replace('_', ' '):<16} {value if value is not None else '—'}")
+        say(f"{name.replace('_', ' '):<16} {value if value is not None else '—'}")
 
 
 @main.command()
@@ -234,10 +237,10 @@ def entities(top, entity_type, as_json, db):
         rows = store.top_entities(top, entity_type.upper() if entity_type else None)
     for entity, mentions, articles in rows:
         if as_json:
-            click.echo(json.dumps({**_entity_dict(entity), "mentions": mentions, "articles": articles},
-                                  ensure_ascii=False))
+            say(json.dumps({**_entity_dict(entity), "mentions": mentions, "articles": articles},
+                           ensure_ascii=False), json=True)
         else:
-            click.echo(printable(f"{mentions:>6} {articles:>5}  {entity.type}  {entity.name}  ({entity.id})"))
+            say(f"{mentions:>6} {articles:>5}  {entity.type}  {entity.name}  ({entity.id})")
 
 
 @main.command()
@@ -249,16 +252,16 @@ def entity(name, as_json, db):
     with open_store(db) as store:
         found = store.find_entities(name)
         if not found:
-            click.echo(f"svodka: no entity named {name!r} in {store.location}", err=True)
+            say(f"svodka: no entity named {name!r} in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
         for item in found:
             articles = store.articles_mentioning(item.id)
             if as_json:
-                click.echo(json.dumps({**_entity_dict(item), "articles": [
+                say(json.dumps({**_entity_dict(item), "articles": [
                     {"id": id, "title": title, "mentions": count} for id, title, count in articles]},
-                    ensure_ascii=False))
+                    ensure_ascii=False), json=True)
                 continue
-            click.echo(printable(entity_digest(item, articles)))
+            say(entity_digest(item, articles))
 
 
 @main.command()
@@ -273,10 +276,10 @@ def quotes(by, about, limit, as_json, db):
     with open_store(db) as store:
         found = store.quotes(_entity_ids(store, by), _entity_ids(store, about), limit)
         if not found:
-            click.echo(f"svodka: no quotes{_filters(by=by, about=about)} in {store.location}", err=True)
+            say(f"svodka: no quotes{_filters(by=by, about=about)} in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
     for item in found:
-        click.echo(json.dumps(quote_dict(item), ensure_ascii=False) if as_json else quote_line(item))
+        say(json.dumps(quote_dict(item), ensure_ascii=False) if as_json else quote_line(item), json=as_json)
 
 
 @main.command()
@@ -294,11 +297,11 @@ def events(name, other, event_type, limit, as_json, db):
         found = store.events(_entity_ids(store, name), _entity_ids(store, other),
                              event_type.strip().lower() if event_type else None, limit)
         if not found:
-            click.echo(f"svodka: no events{_filters(entity=name, with_=other, type=event_type)} "
-                       f"in {store.location}", err=True)
+            say(f"svodka: no events{_filters(entity=name, with_=other, type=event_type)} "
+                f"in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
     for item in found:
-        click.echo(json.dumps(event_dict(item), ensure_ascii=False) if as_json else event_lines(item))
+        say(json.dumps(event_dict(item), ensure_ascii=False) if as_json else event_lines(item), json=as_json)
 
 
 @main.command()
@@ -318,10 +321,10 @@ def stories(top, since, name, members, jsonl, db):
         _cluster_pending(store)
         found = store.stories(top, since, _entity_ids(store, name))
         if not found:
-            click.echo(f"svodka: no stories{_filters(since=since, entity=name)} in {store.location}", err=True)
+            say(f"svodka: no stories{_filters(since=since, entity=name)} in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
     for item in found:
-        click.echo(json.dumps(story_dict(item), ensure_ascii=False) if jsonl else story_lines(item, members) + "\n")
+        say(json.dumps(story_dict(item), ensure_ascii=False) if jsonl else story_lines(item, members) + "\n", json=jsonl)
 
 
 @main.command()
@@ -335,27 +338,27 @@ def story(story_id, as_json, db):
         _cluster_pending(store)
         found = store.story(story_id)
         if found is None:
-            click.echo(f"svodka: no story #{story_id} in {store.location}", err=True)
+            say(f"svodka: no story #{story_id} in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
         ids = [member.article_id for member in found.members]
         said, happened = store.quotes(articles=ids), store.events(articles=ids)
         # A story with no dated article opens no thread and continues none; the store has no day to give it.
         thread = store.thread(found.thread) if found.first_seen else [(found.id, None)]
     if as_json:
-        click.echo(json.dumps({**story_dict(found), "quotes": [quote_dict(q) for q in said],
-                               "events": [event_dict(e) for e in happened],
-                               "thread_stories": [{"id": i, "first_seen": day} for i, day in thread]},
-                              ensure_ascii=False))
+        say(json.dumps({**story_dict(found), "quotes": [quote_dict(q) for q in said],
+                        "events": [event_dict(e) for e in happened],
+                        "thread_stories": [{"id": i, "first_seen": day} for i, day in thread]},
+                       ensure_ascii=False), json=True)
         return
-    click.echo(story_lines(found, members=True))
+    say(story_lines(found, members=True))
     names = ", ".join(f"{entity} ({count})" for entity, count in found.entities[:15])
-    click.echo(printable(f"    entities: {names or '(none)'}"))
+    say(f"    entities: {names or '(none)'}")
     if len(thread) > 1:
-        click.echo("    thread: " + ", ".join(f"#{i} ({day})" for i, day in thread))
+        say("    thread: " + ", ".join(f"#{i} ({day})" for i, day in thread))
     for heading, lines in (("quotes", [quote_line(q) for q in said]), ("events", [event_lines(e) for e in happened])):
-        click.echo(f"    {heading}: {len(lines) or '(none)'}")
+        say(f"    {heading}: {len(lines) or '(none)'}")
         for line in lines:
-            click.echo(textwrap.indent(line, "      "))
+            say(textwrap.indent(line, "      "))
 
 
 @main.command()
@@ -373,18 +376,18 @@ def timeline(name, other, limit, as_json, db):
         items = [*store.events(ids, other_ids, limit=limit), *store.stories_naming(ids, other_ids, limit)]
         items = sorted(items, key=timeline_date)[-limit:]
         if not items:
-            click.echo(f"svodka: nothing on {name!r}{' and ' + repr(other) if other else ''} in {store.location}",
-                       err=True)
+            say(f"svodka: nothing on {name!r}{' and ' + repr(other) if other else ''} in {store.location}",
+                err=True)
             sys.exit(EXIT_NOT_FOUND)
     for item in items:
-        click.echo(json.dumps(timeline_dict(item), ensure_ascii=False) if as_json else timeline_line(item))
+        say(json.dumps(timeline_dict(item), ensure_ascii=False) if as_json else timeline_line(item), json=as_json)
 
 
 def _cluster_pending(store) -> None:
     """Articles in no story yet (stored by an older svodka, or an ingest cut short): cluster them first."""
     done = store.cluster_pending()
     if done:
-        click.echo(f"svodka: clustered {done} articles that were in no story yet", err=True)
+        say(f"svodka: clustered {done} articles that were in no story yet", err=True)
 
 
 def _entity_ids(store, name: str | None) -> list[str] | None:
@@ -393,7 +396,7 @@ def _entity_ids(store, name: str | None) -> list[str] | None:
         return None
     found = store.find_entities(name)
     if not found:
-        click.echo(f"svodka: no entity named {name!r} in {store.location}", err=True)
+        say(f"svodka: no entity named {name!r} in {store.location}", err=True)
         sys.exit(EXIT_NOT_FOUND)
     return [entity.id for entity in found]
 
@@ -414,11 +417,11 @@ def _as_json(article: Article) -> str:
 
 def _print_failures(failures: list[Failure]) -> None:
     for failure in failures:
-        click.echo(f"svodka: failed: {failure}", err=True)
+        say(f"svodka: failed: {failure}", err=True)
 
 
 def _print_summary(report: IngestReport, location: str) -> None:
     skipped = sum(item.count for item in report.skipped)
     line = (f"read {report.read}, new {report.new}, duplicate {report.duplicate}, "
             f"failed {report.failed}" + (f", skipped {skipped} non-article records" if skipped else ""))
-    click.echo(f"{line} → {location}")
+    say(f"{line} → {location}")

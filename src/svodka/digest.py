@@ -30,7 +30,7 @@ def digest(article: Article, sources: list[str] | None = None) -> str:
     heading = _clip(article.title or "(no title)", WIDTH)
     lines = [heading, "─" * min(len(heading), WIDTH)]
     lines += [f"  {name:<11} {_clip(value or '—', WIDTH - 14)}" for name, value in rows]
-    return "\n".join(printable(line) for line in lines)
+    return "\n".join(lines)
 
 
 def _entity_names(article: Article, limit: int = 12) -> str | None:
@@ -87,7 +87,3 @@ def _clip(text: str, width: int) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
-
-def printable(text: str) -> str:
-    """Drop control characters (terminal escape sequences) that hostile content might carry."""
-    return "".join(char for char in text if char.isprintable() or char in "\t")

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from typing import TextIO
 
-from .digest import printable
+from .terminal import shown
 from .entities.kb import knowledge_base
 from .export import spreadsheet_safe
 from .listing import event_dict
@@ -126,7 +126,7 @@ def country_code(entity_id: str | None) -> str | None:
 
 def tsv_cell(value) -> str:
     """One line, no tabs or control characters, never a spreadsheet formula."""
-    return spreadsheet_safe(printable(" ".join(("" if value is None else str(value)).split())))
+    return spreadsheet_safe(shown(" ".join(("" if value is None else str(value)).split())))
 
 
 EVENT_EXPORTERS = {"jsonl": export_events_jsonl, "csv": export_events_csv, "gdelt": export_gdelt}

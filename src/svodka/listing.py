@@ -1,11 +1,11 @@
 """Stored quotes, events, stories and timelines for the terminal (one readable line or two each) and as JSON objects.
-Scraped text goes through `printable`: it is never interpreted by the terminal."""
+What they print goes through `terminal.say`, which keeps scraped text from being interpreted by the terminal."""
 from __future__ import annotations
 
 import textwrap
 from dataclasses import asdict
 
-from .digest import WIDTH, printable
+from .digest import WIDTH
 from .records import Story
 from .store import ArticleRef, FoundEvent, FoundQuote
 
@@ -16,7 +16,7 @@ def quote_line(found: FoundQuote) -> str:
     speaker = found.speaker_name or quote.speaker_text or quote.speaker or "(unknown speaker)"
     words = _one_line(quote.text)
     said = f"[indirect] {words}" if quote.kind == "indirect" else f"«{words}»"
-    return printable(f"{_one_line(speaker)}: {said} — {_cited(found.article)}")
+    return f"{_one_line(speaker)}: {said} — {_cited(found.article)}"
 
 
 def event_lines(found: FoundEvent) -> str:
@@ -29,7 +29,7 @@ def event_lines(found: FoundEvent) -> str:
     lines = [f"{date}  {_one_line(event.type)} {_one_line(event.cameo)}  {who}{place} — {_cited(found.article)}"]
     if found.evidence:
         lines.append("    " + _clip(_one_line(found.evidence), WIDTH - 4))
-    return "\n".join(printable(line) for line in lines)
+    return "\n".join(lines)
 
 
 def quote_dict(found: FoundQuote) -> dict:
@@ -82,7 +82,7 @@ def story_lines(story: Story, members: bool = False) -> str:
             where = member.url or member.source
             said = " ".join(filter(None, [(member.published or "")[:10], _one_line(member.outlet or "")]))
             lines.append(f"      - {said + ' ' if said else ''}[{member.article_id}] {_one_line(where)}{copy}")
-    return "\n".join(printable(line) for line in lines)
+    return "\n".join(lines)
 
 
 def story_span(story: Story) -> str:
@@ -100,9 +100,9 @@ def timeline_line(item: FoundEvent | Story) -> str:
     """One line of a timeline: an event (as `event_lines` heads it) or a story, by its date."""
     if isinstance(item, Story):
         outlets = ", ".join(story_outlets(item)[:3]) + ("…" if len(item.outlets) > 3 else "")
-        return printable(f"{item.first_seen or 'undated'}  story #{item.id}  "
-                         f"{_one_line(item.title or '(no headline)')} "
-                         f"— {_count(len(item.outlets), 'outlet')}: {_one_line(outlets)}")
+        return (f"{item.first_seen or 'undated'}  story #{item.id}  "
+                f"{_one_line(item.title or '(no headline)')} "
+                f"— {_count(len(item.outlets), 'outlet')}: {_one_line(outlets)}")
     return event_lines(item).split("\n")[0]
 
 

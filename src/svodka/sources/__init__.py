@@ -1,9 +1,11 @@
 """Readers for every kind of input, behind one entry point: `read_inputs`."""
 from __future__ import annotations
 
+import errno
 import glob
 from functools import lru_cache
 import os
+import stat
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -12,6 +14,7 @@ from ..records import Failure
 from .base import Input, Item, ReadOptions, Reader, failures_as_items
 from .detect import kind_of
 from .text import read_text
+from ..terminal import safe_name
 
 __all__ = ["read_inputs", "read_input", "expand", "ReadOptions", "Input"]
 
@@ -63,29 +66,72 @@ def expand(names: Iterable[str], options: ReadOptions) -> Iterator[Input | Failu
         elif glob.has_magic(name) and not os.path.exists(name):
             matches = sorted(glob.glob(name, recursive=True))
             if not matches:
-                yield Failure(name, "no files match this pattern")
+                yield Failure(safe_name(name), "no files match this pattern")
             yield from expand(matches, options)
         else:
             yield from _expand_path(name)
 
 
 def _expand_path(name: str) -> Iterator[Input | Failure]:
-    path = Path(name)
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and _looks_like_input(p))
-        if not files:
-            yield Failure(name, "folder has no readable inputs (" + ", ".join(KNOWN_SUFFIXES) + ")")
-        for file in files:
-            yield Input(source=str(file), path=file)
-    elif path.is_file():
-        if os.access(path, os.R_OK):
-            yield Input(source=name, path=path)
-        else:
-            yield Failure(name, "permission denied")
-    elif path.exists():
-        yield Failure(name, "not a regular file or folder")
+    path, shown = Path(name), safe_name(name)
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        yield Failure(shown, _unreachable(path, error))
+        return
+    if stat.S_ISDIR(mode):
+        yield from _expand_folder(path, shown)
+    elif not stat.S_ISREG(mode):
+        yield Failure(shown, "not a regular file or folder")
+    elif os.access(path, os.R_OK):
+        yield Input(source=shown, path=path)
     else:
-        yield Failure(name, "no such file or folder")
+        yield Failure(shown, "permission denied")
+
+
+def _expand_folder(folder: Path, shown: str) -> Iterator[Input | Failure]:
+    """Every input file under `folder`, in name order; a subfolder that cannot be read is named."""
+    if not os.access(folder, os.R_OK | os.X_OK):
+        yield Failure(shown, "permission denied (cannot list this folder)")
+        return
+    unreadable: list[OSError] = []
+    files: list[Path] = []
+    for parent, folders, names in os.walk(folder, onerror=unreadable.append):
+        folders.sort()
+        files += (Path(parent, name) for name in names if _looks_like_input(Path(parent, name)))
+    for error in unreadable:
+        yield Failure(safe_name(error.filename), f"{_reason(error)}: folder skipped")
+    if not files and not unreadable:
+        yield Failure(shown, "folder has no readable inputs (" + ", ".join(KNOWN_SUFFIXES) + ")")
+    for file in sorted(files):
+        yield from _expand_file(file)
+
+
+def _expand_file(file: Path) -> Iterator[Input | Failure]:
+    """A file found in a folder: a link to a folder is not followed; a link to nothing is named."""
+    try:
+        mode = file.stat().st_mode
+    except OSError as error:
+        yield Failure(safe_name(file), _unreachable(file, error))
+        return
+    if stat.S_ISREG(mode):
+        yield Input(source=safe_name(file), path=file)
+    elif not stat.S_ISDIR(mode):
+        yield Failure(safe_name(file), "not a regular file or folder")
+
+
+def _unreachable(path: Path, error: OSError) -> str:
+    if error.errno == errno.ENOENT:
+        return "no such file or folder" + (" (a symbolic link to nothing)" if path.is_symlink() else "")
+    if error.errno == errno.ELOOP:
+        return "a loop of symbolic links"
+    return _reason(error)
+
+
+def _reason(error: OSError) -> str:
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return (error.strerror or type(error).__name__).lower()
 
 
 def _looks_like_input(path: Path) -> bool:

@@ -6,21 +6,23 @@ import httpx
 from ..errors import InputError
 from .base import Input, ReadOptions, too_large
 from .feed import FEED_SIZE_FACTOR
+from ..terminal import safe_name
 
 USER_AGENT = "svodka/0.1"
 
 
 def fetch(url: str, options: ReadOptions) -> Input:
     limit = options.max_bytes * FEED_SIZE_FACTOR  # the URL may be a feed
+    shown = safe_name(url)
     try:
         with _client(options) as client, client.stream("GET", url) as response:
-            _check_status(url, response)
-            data = _body(url, response, limit)
+            _check_status(shown, response)
+            data = _body(shown, response, limit)
     except httpx.TimeoutException:
-        raise InputError(url, f"cannot fetch: no answer within {options.timeout:g} s") from None
-    except (httpx.HTTPError, httpx.InvalidURL) as error:
-        raise InputError(url, f"cannot fetch: {str(error) or type(error).__name__}") from None
-    return Input(source=url, data=data, content_type=response.headers.get("content-type"))
+        raise InputError(shown, f"cannot fetch: no answer within {options.timeout:g} s") from None
+    except (httpx.HTTPError, httpx.InvalidURL, UnicodeError) as error:
+        raise InputError(shown, f"cannot fetch: {str(error) or type(error).__name__}") from None
+    return Input(source=shown, data=data, content_type=response.headers.get("content-type"))
 
 
 def _client(options: ReadOptions) -> httpx.Client:

@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..records import Failure, RawDocument, Skipped
 from .base import Input, Item, ReadOptions, too_large
 from .html import html_document
+from ..terminal import safe_name
 
 GZIP_MAGIC = b"\x1f\x8b"
 DRAIN_CHUNK = 64 * 1024
@@ -117,10 +118,11 @@ def _records(stream: BinaryIO) -> Iterator[ArcWarcRecord]:
 
 def _item(name: str, record: ArcWarcRecord, options: ReadOptions) -> RawDocument | Failure:
     uri = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header("uri")  # ARC
+    item_source = f"{name}#{safe_name(uri or '')}"
     payload = record.content_stream().read(options.max_bytes + 1)
     if len(payload) > options.max_bytes:
-        return Failure(f"{name}#{uri}", too_large(None, options.max_bytes))
-    return _document(f"{name}#{uri}", payload, uri, record, options)
+        return Failure(item_source, too_large(None, options.max_bytes))
+    return _document(item_source, payload, uri, record, options)
 
 
 def _skip_reason(record: ArcWarcRecord) -> str | None:
