@@ -34,6 +34,10 @@ ASCII_LETTERS = re.compile(rb"[A-Za-z]")
 CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1f]")
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SAMPLE_BYTES = 4000
+MIN_CODE_PAGE_LETTERS = 12
+CODE_PAGE_SHARE = 0.75
+"""Lines in a code page read as text when this share of their high bytes are Cyrillic letters
+(capitals count half, see `_plausibility`)."""
 UTF8_CYRILLIC = re.compile(rb"[\xd0\xd1][\x80-\xbf]")
 
 
@@ -61,7 +65,8 @@ def _decode_guessing(data: bytes, source: str, errors: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        if _mostly_utf8(data):
+        mixed = _decode_mixed(data, MIN_CODE_PAGE_LETTERS)
+        if mixed is None and _mostly_utf8(data):
             if errors == "replace":
                 return data.decode("utf-8", errors="replace")
             raise InputError(
@@ -69,7 +74,7 @@ def _decode_guessing(data: bytes, source: str, errors: str) -> str:
                 f"invalid UTF-8 at byte {error.start} (the rest looks like UTF-8, so the file "
                 "is probably damaged; --encoding-errors replace reads it anyway)",
             ) from None
-    return _decode_single_byte(data, source)
+    return mixed or _decode_single_byte(data, source)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -109,6 +114,31 @@ def _mostly_utf8(data: bytes) -> bool:
     cyrillic_pairs = len(UTF8_CYRILLIC.findall(sample))
     invalid = len(sample.decode("utf-8", errors="replace").encode("utf-8")) - len(sample)
     return cyrillic_pairs > 0 and invalid // 2 < cyrillic_pairs
+
+
+def _decode_mixed(data: bytes, min_letters: int = 0) -> str | None:
+    """Text pasted together from two encodings (a code page, then UTF-8): each line in its own.
+    None unless some lines with Cyrillic are UTF-8 and the others read as Cyrillic words in a code
+    page, with at least `min_letters` letters (fewer stray bytes in UTF-8 are damage, not text)."""
+    lines = data.split(b"\n")
+    utf8 = [_utf8_or_none(line) for line in lines]
+    if not any(text is not None and UTF8_CYRILLIC.search(line) for text, line in zip(utf8, lines)):
+        return None
+    rest = b"\n".join(line for text, line in zip(utf8, lines) if text is None)
+    high = Counter(byte for byte in rest[:SAMPLE_BYTES] if byte >= 0x80)
+    encoding = max(CYRILLIC_CODEPAGES, key=lambda name: _plausibility(high, name))
+    total = sum(high.values())
+    if total < min_letters or _plausibility(high, encoding) < CODE_PAGE_SHARE * total:
+        return None
+    return "\n".join(text if text is not None else line.decode(encoding, errors="replace")
+                     for text, line in zip(utf8, lines))
+
+
+def _utf8_or_none(line: bytes) -> str | None:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_single_byte(data: bytes, source: str) -> str:

@@ -10,7 +10,7 @@ import feedparser
 
 from ..errors import InputError
 from ..records import Failure, RawDocument
-from .base import Input, Item, ReadOptions, compose_text
+from .base import Input, Item, ReadOptions, compose_text, too_large
 from ..clean.dates import iso_date
 from .html import html_to_text
 
@@ -27,7 +27,7 @@ def read_feed(source: Input, options: ReadOptions) -> Iterator[Item]:
         raise InputError(source.source, f"not a valid feed: {problem}" if problem else "feed has no entries")
     outlet = _plain(parsed.feed.get("title_detail"))
     for index, entry in enumerate(entries, start=1):
-        yield _item(f"{source.source}#{index}", entry, outlet)
+        yield _item(f"{source.source}#{index}", entry, outlet, options.max_bytes)
     if problem:
         yield Failure(source.source, f"feed is malformed or truncated, entries after #{len(entries)} "
                                      f"may be missing ({problem})")
@@ -42,7 +42,11 @@ def _problem(parsed: feedparser.FeedParserDict) -> str | None:
     return str(error) or type(error).__name__
 
 
-def _item(item_source: str, entry: feedparser.FeedParserDict, outlet: str | None) -> RawDocument | Failure:
+def _item(item_source: str, entry: feedparser.FeedParserDict, outlet: str | None,
+          max_bytes: int) -> RawDocument | Failure:
+    size = _size(entry)
+    if size > max_bytes:
+        return Failure(item_source, too_large(size, max_bytes))
     body = _body(entry)
     if not body:
         return Failure(item_source, "entry has no text (no content, summary or description)")
@@ -56,6 +60,12 @@ def _item(item_source: str, entry: feedparser.FeedParserDict, outlet: str | None
         outlet=outlet,
         authors=_authors(entry),
     )
+
+
+def _size(entry: feedparser.FeedParserDict) -> int:
+    """Bytes of the entry's largest text (its title, summary or a content), as the feed held it."""
+    details = [*entry.get("content", ()), entry.get("summary_detail"), entry.get("title_detail")]
+    return max((len(detail.get("value", "").encode("utf-8", "replace")) for detail in details if detail), default=0)
 
 
 def _body(entry: feedparser.FeedParserDict) -> str | None:

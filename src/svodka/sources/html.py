@@ -21,6 +21,7 @@ from ..clean.outlets import canonical_outlet, listed_outlet
 from ..errors import InputError
 from ..records import RawDocument
 from .base import Input, Item, ReadOptions, compose_text
+from .page_depth import parse_page
 from .page_head import page_head
 from .page_meta import PageMeta, page_meta, site_names, standfirst
 from .page_prune import prune
@@ -117,7 +118,7 @@ def _outlet(meta: PageMeta, extracted, url: str | None, names: list[str]) -> str
 
 def _parse(page: str, source: str):
     try:
-        root = lxml.html.document_fromstring(XML_DECLARATION.sub("", page, count=1) or " ")
+        root = parse_page(XML_DECLARATION.sub("", page, count=1) or " ")
     except (etree.ParserError, ValueError) as error:
         raise InputError(source, f"{NO_ARTICLE} ({error})") from None
     nodes = sum(1 for _ in root.iter())
