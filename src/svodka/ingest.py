@@ -62,6 +62,7 @@ def process_inputs(
     known: Known | None = None,
     read_before: ReadBefore | None = None,
     fingerprints: dict[str, str] | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[list[Article | Sighting]]:
     """Yield batches of processed articles (and, with `known` and `read_before`, Sightings of
     documents read before and articles stored or seen before, which skip the stages); failures and
@@ -82,7 +83,7 @@ def process_inputs(
             report.failures.append(result)
             continue
         batch.append(result)
-        if len(batch) >= BATCH_SIZE:
+        if len(batch) >= batch_size:
             yield batch
             batch = []
     if batch:
@@ -152,6 +153,7 @@ def ingest(
     workers: int = 1,
     progress: IngestProgress | None = None,
     stories: bool = True,
+    batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
     """Read, process and store, then cluster into stories (unless `stories` is False); each batch is
     one transaction to store and one to cluster, so a crash loses at most one batch, and re-running
@@ -162,7 +164,7 @@ def ingest(
     fingerprints: dict[str, str] = {}
     batches = process_inputs(inputs, options or ReadOptions(), pipeline or default_pipeline(), report,
                              workers, progress, known=store.stored, read_before=store.read_before,
-                             fingerprints=fingerprints)
+                             fingerprints=fingerprints, batch_size=batch_size)
     for records in batches:
         result = store.add(records, {record.source: fingerprints.pop(record.source) for record in records
                                      if record.source in fingerprints})
