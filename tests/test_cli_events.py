@@ -148,3 +148,25 @@ def test_every_gdelt_column_is_documented():
     for column in GDELT_COLUMNS:
         assert f"`{column}`" in readme, f"{column} is not in the README"
         assert f"{column}:" in help_text, f"{column} is not in svodka export --help"
+
+
+STATUS_TEXT = ("Лукашенко назначил Романа Головченко премьер-министром\n\n"
+               "Президент Белоруссии Александр Лукашенко назначил Романа Головченко премьер-министром. "
+               "Владимир Путин провёл телефонный разговор с Александром Лукашенко. "
+               "Песков не исключил встречи Владимира Путина и Александра Лукашенко в Минске.\n")
+
+
+def test_events_show_what_happened_unless_asked_and_an_appointment_prints(tmp_path, db_path):
+    page = tmp_path / "status.txt"
+    page.write_text(STATUS_TEXT, encoding="utf-8")
+    assert run("ingest", page, "--db", db_path).exit_code == 0
+    happened = run("events", "--db", db_path, "--json")
+    assert happened.exit_code == 0, happened.output
+    statuses = {json.loads(line)["type"]: json.loads(line)["status"] for line in happened.output.splitlines()}
+    assert set(statuses.values()) == {"happened"} and "call" in statuses
+    everything = run("events", "--db", db_path, "--status", "all")
+    assert everything.exit_code == 0, everything.output
+    assert "meeting 040 [hypothetical]" in everything.output
+    only = run("events", "--db", db_path, "--status", "hypothetical", "--json")
+    assert [json.loads(line)["status"] for line in only.output.splitlines()] == ["hypothetical"]
+    assert run("events", "--type", "appointment", "--db", db_path).exit_code in (0, 3)

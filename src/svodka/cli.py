@@ -14,6 +14,7 @@ from .clean.dates import iso_date
 from .digest import digest, entity_digest
 from .terminal import say
 from .export import EXPORTERS
+from .events.status import STATUSES
 from .gdelt import EVENT_EXPORTERS, GDELT_COLUMNS
 from .ingest import BATCH_SIZE, IngestReport, ingest, process_inputs
 from .listing import (
@@ -62,6 +63,18 @@ Exit codes: 0 all went well, 1 some inputs failed (the rest was done), 2 bad usa
 @click.version_option(__version__, prog_name="svodka")
 def main() -> None:
     pass
+
+
+def status_option(command):
+    """--status: which events to show; happened ones unless asked."""
+    return click.option("--status", "statuses", multiple=True, default=("happened",), show_default=True,
+                        type=click.Choice([*STATUSES, "all"]), callback=_statuses,
+                        help="Events of this status (happened, planned, negated, hypothetical, or all); "
+                             "repeat for several.")(command)
+
+
+def _statuses(ctx, param, value: tuple[str, ...]) -> tuple[str, ...] | None:
+    return None if "all" in value else value
 
 
 def db_option(command):
@@ -196,12 +209,13 @@ def _export_help() -> str:
 @click.option("--events", "of_events", is_flag=True, help="Export events instead of articles.")
 @click.option("--out", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="File to write (default: standard output).")
+@status_option
 @db_option
-def export(fmt, of_events, out, db):
+def export(fmt, of_events, out, statuses, db):
     of_events = of_events or fmt not in EXPORTERS
     with open_store(db) as store, click.open_file(out, "w", encoding="utf-8", atomic=out != "-") as stream:
         if of_events:
-            count = EVENT_EXPORTERS[fmt](store.events(), stream)
+            count = EVENT_EXPORTERS[fmt](store.events(statuses=statuses), stream)
         else:
             count = EXPORTERS[fmt](store.articles(), stream)
     if out != "-":
@@ -290,12 +304,14 @@ def quotes(by, about, limit, as_json, db):
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, metavar="N",
               help="How many of the latest events to print.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
+@status_option
 @db_option
-def events(name, other, event_type, limit, as_json, db):
-    """What happened: the latest stored events by date, oldest first, with their evidence."""
+def events(name, other, event_type, limit, as_json, statuses, db):
+    """What happened: the latest stored events by date, oldest first, with their evidence (with
+    --status, also what is planned, denied or only supposed)."""
     with open_store(db) as store:
         found = store.events(_entity_ids(store, name), _entity_ids(store, other),
-                             event_type.strip().lower() if event_type else None, limit)
+                             event_type.strip().lower() if event_type else None, limit, statuses=statuses)
         if not found:
             say(f"svodka: no events{_filters(entity=name, with_=other, type=event_type)} "
                 f"in {store.location}", err=True)
@@ -330,8 +346,9 @@ def stories(top, since, name, members, jsonl, db):
 @main.command()
 @click.argument("story_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@status_option
 @db_option
-def story(story_id, as_json, db):
+def story(story_id, as_json, statuses, db):
     """One story whole: headline, summary, every article, its entities, and the quotes and events
     of its articles with their sources."""
     with open_store(db) as store:
@@ -341,7 +358,7 @@ def story(story_id, as_json, db):
             say(f"svodka: no story #{story_id} in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
         ids = [member.article_id for member in found.members]
-        said, happened = store.quotes(articles=ids), store.events(articles=ids)
+        said, happened = store.quotes(articles=ids), store.events(articles=ids, statuses=statuses)
         # A story with no dated article opens no thread and continues none; the store has no day to give it.
         thread = store.thread(found.thread) if found.first_seen else [(found.id, None)]
     if as_json:
@@ -367,13 +384,15 @@ def story(story_id, as_json, db):
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True, metavar="N",
               help="How many of the latest events and stories to print.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
+@status_option
 @db_option
-def timeline(name, other, limit, as_json, db):
+def timeline(name, other, limit, as_json, statuses, db):
     """NAME's events and stories (with OTHER: those of both) in date order, with their sources."""
     with open_store(db) as store:
         _cluster_pending(store)
         ids, other_ids = _entity_ids(store, name), _entity_ids(store, other)
-        items = [*store.events(ids, other_ids, limit=limit), *store.stories_naming(ids, other_ids, limit)]
+        items = [*store.events(ids, other_ids, limit=limit, statuses=statuses),
+                 *store.stories_naming(ids, other_ids, limit)]
         items = sorted(items, key=timeline_date)[-limit:]
         if not items:
             say(f"svodka: nothing on {name!r}{' and ' + repr(other) if other else ''} in {store.location}",

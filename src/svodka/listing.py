@@ -26,7 +26,8 @@ def event_lines(found: FoundEvent) -> str:
     date = event.date or (f"({found.article.published[:10]})" if found.article.published else "(no date)")
     who = ", ".join(f"{_name(found, p.entity)} ({p.role})" for p in event.participants) or "(nobody named)"
     place = f" · {_name(found, event.place)}" if event.place else ""
-    lines = [f"{date}  {_one_line(event.type)} {_one_line(event.cameo)}  {who}{place} — {_cited(found.article)}"]
+    kind = " ".join(filter(None, (event.type, event.cameo, None if event.status == "happened" else f"[{event.status}]")))
+    lines = [f"{date}  {_one_line(kind)}  {who}{place} — {_cited(found.article)}"]
     if found.evidence:
         lines.append("    " + _clip(_one_line(found.evidence), WIDTH - 4))
     return "\n".join(lines)

@@ -166,6 +166,7 @@ class Event:
     topics: tuple[str, ...] = ()
     format: str | None = None
     duration: str | None = None
+    status: str = "happened"  # happened, planned, negated or hypothetical (events.status)
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -17,6 +17,10 @@ class Happening:
     roles: dict[str, str] = field(default_factory=dict)
     sightings: list[Sighting] = field(default_factory=list)
 
+    @property
+    def status(self) -> str:
+        return self.sightings[0].status
+
     def add(self, sighting: Sighting) -> None:
         self.sightings.append(sighting)
         self.kind = _more_specific(self.kind, sighting.kind)
@@ -50,10 +54,10 @@ def _can_open(sighting: Sighting) -> bool:
 
 
 def _same_happening(found: list[Happening], sighting: Sighting) -> Happening | None:
-    """The happening this sighting tells of: same family, the same people (all of the fewer side,
+    """The happening this sighting tells of: same family and status, the same people (all of the fewer side,
     at least two where both have two; anyone for people said to take part in it), and no other
     date; with nobody named, the nearest of its family told before it (or the first)."""
-    family = [h for h in found if h.kind.family == sighting.kind.family]
+    family = [h for h in found if h.kind.family == sighting.kind.family and h.status == sighting.status]
     entities = {p.entity for p in sighting.participants}
     return _nearest([h for h in family if (sighting.takes_part or _shares_people(h, entities))
                      and _dates_agree(h, sighting)], sighting)
@@ -101,6 +105,7 @@ def as_event(happening: Happening, countries: dict[str, str], names: dict[str, s
         topics=_topics(sightings, roles, countries, names),
         format=next((s.format for s in sightings if s.format), None),
         duration=next((s.duration for s in sightings if s.duration), None),
+        status=happening.status,
     )
 
 

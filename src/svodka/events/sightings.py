@@ -26,6 +26,7 @@ from .grammar import (
 )
 from .lexicon import DURATION, FORMAT, PASSIVE_DISCUSSING, TOPIC_PATTERNS, Kind
 from .triggers import is_meeting_word, is_taking_part, trigger_kind
+from .status import HAPPENED, event_status
 from .when import event_date
 
 TOPIC_CUES = ("обсуд", "рассмотр", "внимани", "вопрос", "ситуаци", "тем", "проблем", "в рамках", "затрон")
@@ -48,6 +49,7 @@ class Sighting:
     format: str | None = None
     duration: str | None = None
     topics: list[str] = field(default_factory=list)
+    status: str = HAPPENED
 
     @property
     def takes_part(self) -> bool:
@@ -59,7 +61,7 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
              mentions: list[Mention], joins_only: bool = False) -> Sighting:
     text = article.text
     passage = text[sentence.start : sentence.end]
-    found = Sighting(kind, sentence, tokens[index], joins_only)
+    found = Sighting(kind, sentence, tokens[index], joins_only, status=event_status(tokens, index))
     inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
     actors = _outermost([m for m in inside if m.kind in ("name", "descriptor")])
     subjects = _who(article, tokens, index, kind, actors, mentions, joins_only)

@@ -110,10 +110,11 @@ class Store(Protocol):
         quote), in these `articles` when given, the latest `limit` ones, oldest first."""
 
     def events(self, entity: EntityIds = None, with_: EntityIds = None, type: str | None = None,
-               limit: int | None = None, articles: Sequence[str] | None = None) -> list[FoundEvent]:
+               limit: int | None = None, articles: Sequence[str] | None = None,
+               statuses: Sequence[str] | None = None) -> list[FoundEvent]:
         """Events in which `entity` takes part (or which took place there), `with_` another entity
-        taking part, of one `type`, in these `articles` when given: the latest `limit` ones by
-        event date (else publication date), oldest first."""
+        taking part, of one `type`, in these `articles`, with one of these `statuses` when given:
+        the latest `limit` ones by event date (else publication date), oldest first."""
 
     def stories(self, limit: int | None = None, since: str | None = None,
                 entities: Sequence[str] | None = None) -> list[Story]:

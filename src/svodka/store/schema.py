@@ -202,4 +202,10 @@ MIGRATIONS: tuple[str, ...] = (
         article_id TEXT NOT NULL REFERENCES articles (id)
     ) WITHOUT ROWID;
     """,
+    # 7: whether an event happened, is planned, negated or hypothetical (events extracted before
+    # this were all taken for happened, and are kept so).
+    """
+    ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'happened';
+    CREATE INDEX events_status ON events (status);
+    """,
 )

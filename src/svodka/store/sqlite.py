@@ -209,8 +209,8 @@ class SQLiteStore:
         return find_quotes(self._db, by, about, limit, articles)
 
     def events(self, entity=None, with_=None, type: str | None = None, limit: int | None = None,
-               articles: Sequence[str] | None = None):
-        return find_events(self._db, entity, with_, type, limit, articles)
+               articles: Sequence[str] | None = None, statuses: Sequence[str] | None = None):
+        return find_events(self._db, entity, with_, type, limit, articles, statuses)
 
     def sources_of(self, article_id: str) -> list[str]:
         rows = self._db.execute(

@@ -12,7 +12,7 @@ from .base import ArticleRef, EntityIds, FoundEvent, FoundQuote
 
 QUOTE_COLUMNS = ('ordinal, start, "end", text, kind, speaker_id, speaker_text, speaker_start, speaker_end, '
                  "cue, cue_start, cue_end, addressee_id, notes")
-EVENT_COLUMNS = "ordinal, type, cameo, trigger, place_id, date, date_precision, format, duration"
+EVENT_COLUMNS = "ordinal, type, cameo, trigger, place_id, date, date_precision, format, duration, status"
 ARTICLE_REF = "a.id, a.title, a.published, a.outlet, a.source, a.url"
 CHUNK = 500
 
@@ -24,9 +24,9 @@ def save_events(db: sqlite3.Connection, article: Article) -> None:
         [(article.id, ordinal, *_quote_row(quote)) for ordinal, quote in enumerate(article.quotes)],
     )
     for ordinal, event in enumerate(article.events):
-        db.execute(f"INSERT INTO events (article_id, {EVENT_COLUMNS}) VALUES ({', '.join('?' * 10)})",
+        db.execute(f"INSERT INTO events (article_id, {EVENT_COLUMNS}) VALUES ({', '.join('?' * 11)})",
                    (article.id, ordinal, event.type, event.cameo or "", event.trigger, event.place, event.date,
-                    event.date_precision, event.format, event.duration))
+                    event.date_precision, event.format, event.duration, event.status))
         db.executemany("INSERT INTO event_participants (article_id, ordinal, position, entity_id, role) "
                        "VALUES (?, ?, ?, ?, ?)",
                        [(article.id, ordinal, n, p.entity, p.role) for n, p in enumerate(event.participants)])
@@ -84,8 +84,8 @@ def stored_events(db: sqlite3.Connection, article_id: str) -> list[Event]:
         topics[ordinal].append(topic)
     rows = db.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE article_id = ? ORDER BY ordinal", (article_id,))
     return [Event(type, cameo or None, tuple(participants[n]), tuple(evidence[n]), trigger, place, date, precision,
-                  tuple(topics[n]), format, duration)
-            for n, type, cameo, trigger, place, date, precision, format, duration in rows]
+                  tuple(topics[n]), format, duration, status)
+            for n, type, cameo, trigger, place, date, precision, format, duration, status in rows]
 
 
 def _ids(ids: EntityIds) -> tuple[str, ...] | None:
@@ -128,9 +128,12 @@ def find_quotes(db: sqlite3.Connection, by: EntityIds = None, about: EntityIds =
 
 def find_events(db: sqlite3.Connection, entity: EntityIds = None, with_: EntityIds = None,
                 type: str | None = None, limit: int | None = None,
-                articles: Sequence[str] | None = None) -> list[FoundEvent]:
+                articles: Sequence[str] | None = None, statuses: Sequence[str] | None = None) -> list[FoundEvent]:
     entity, with_ = _ids(entity), _ids(with_)
     where, params = _in_articles("e", articles)
+    if statuses is not None:
+        where.append(_in("e.status", tuple(statuses)))
+        params += list(statuses)
     if entity is not None:
         where.append(f"(EXISTS (SELECT 1 FROM event_participants p WHERE p.article_id = e.article_id AND "
                      f"p.ordinal = e.ordinal AND {_in('p.entity_id', entity)}) OR {_in('e.place_id', entity)})")

@@ -41,6 +41,7 @@ HAPPENINGS = {"call": "call", "meeting": "in person", "negotiations": "in person
               "host": "in person"}
 """Between the same people, a phone call and a meeting are different happenings; a visit, its talks
 and its host's reception are one."""
+TOLD_AS_HAPPENING = ("happened", "planned")  # a meeting denied or only proposed is no story's happening
 KEYS = 10
 """The article's strongest terms used to find candidate stories."""
 CANDIDATES = 30
@@ -277,7 +278,7 @@ def within(one: int | None, other: int | None, days: int) -> bool:
 def happening_of(article: Article) -> str | None:
     """What the article reports happening between people, told first (its headline's, as a rule)."""
     told = [(min((r.start for r in event.evidence), default=len(article.text)), HAPPENINGS[event.type])
-            for event in article.events if event.type in HAPPENINGS]
+            for event in article.events if event.type in HAPPENINGS and event.status in TOLD_AS_HAPPENING]
     return min(told)[1] if told else None
 
 
