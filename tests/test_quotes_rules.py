@@ -62,3 +62,24 @@ def test_pronoun_speaker_resolves_to_the_person_named_before():
 def test_the_speaker_span_takes_the_descriptor_and_its_dependents(text, span):
     (quote,) = quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == span
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Госсекретарь США Рекс Тиллерсон в интервью CBS заявил, что давление на КНДР продолжится.", "Рекс Тиллерсон"),
+    ("Бывший министр Виталие Маринуца в эфире телеканала Publika TV заметил, что реформа потребует денег.",
+     "Виталие Маринуца"),
+    ("«Катастроф быть не может», – цитирует Антона Силуанова Интерфакс.", "Антон Силуанов"),
+    ("Политолог Виктор Небоженко рассказал о выборах. По мнению эксперта, кампания будет жёсткой.",
+     "Виктор Небоженко"),
+])
+def test_the_speaker_is_who_spoke_not_where_or_who_quoted(text, speaker):
+    found = quotes(text)
+    assert found and found[-1].speaker_text == speaker, [(q.speaker_text, q.text) for q in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Напомним, что в прошлом году бюджет был исполнен с дефицитом.",
+    "Отметим, что переговоры длились три часа.",
+])
+def test_the_authors_own_voice_is_no_quote(text):
+    assert quotes(text) == ()

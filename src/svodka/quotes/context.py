@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from ..records import Article
 from ..sentences import Sentence, Token, sentences, tokens
 from .marks import Quoted, quoted
-from .speaker import Mentions, Speaker, pronoun_gender
+from .speaker import Mentions, Speaker, is_descriptor, pronoun_gender
+
+DESCRIPTOR_PARAGRAPHS = 3
+"""Paragraphs back (this one included) in which a descriptor speaker may stand for the person quoted last."""
 
 
 @dataclass
@@ -45,7 +48,21 @@ class Context:
             person = self.mentions.last_person_before(speaker.start, pronoun_gender(speaker.text), floor)
             if person:
                 return Speaker(speaker.start, speaker.end, person.normal, person.entity)
+        if speaker.entity is None and is_descriptor(speaker.text):
+            person = self.mentions.described_person(speaker)
+            if person:
+                return Speaker(speaker.start, speaker.end, person.normal, person.entity)
+            recent = self._recent_person_speaker(paragraph)
+            if recent:  # "по мнению эксперта" after the expert was quoted
+                return Speaker(speaker.start, speaker.end, recent.text, recent.entity)
         return speaker
+
+    def _recent_person_speaker(self, paragraph: int) -> Speaker | None:
+        for back in range(paragraph, paragraph - DESCRIPTOR_PARAGRAPHS, -1):
+            speaker = self.last_speaker.get(back)
+            if speaker is not None and speaker.entity and speaker.entity.startswith("per:"):
+                return speaker
+        return None
 
     def spoke(self, speaker: Speaker, passage: Passage) -> None:
         self.last_speaker[passage.sentence.paragraph] = speaker

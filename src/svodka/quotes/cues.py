@@ -24,6 +24,9 @@ SAYING = word_set("""
 предполагать уверить разъяснить разъяснять добавить выразить выражать прогнозировать спрогнозировать анонсировать оценить оценивать
 """)
 
+# verbs the author uses of themselves in the first person plural ("напомним", "отметим")
+AUTHORS_VERBS = word_set("напомнить отметить добавить заметить подчеркнуть уточнить оговориться пояснить указать")
+
 # verbs that take "о чём" as what was said ("заявил о достигнутых успехах")
 ABOUT = word_set("заявить заявлять сообщить сообщать рассказать рассказывать говорить сказать напомнить "
                   "напоминать предупредить предупреждать объявить объявлять высказаться упомянуть "
@@ -48,9 +51,15 @@ def saying_lemma(token: Token) -> str | None:
 @lru_cache(maxsize=100_000)
 def _saying_lemma(word: str) -> str | None:
     for parse in parses(word)[:3]:
-        if parse.tag.POS in SPEECH_FORMS and parse.normal_form.replace("ё", "е") in SAYING:
-            return parse.normal_form.replace("ё", "е")
+        normal = parse.normal_form.replace("ё", "е")
+        if parse.tag.POS in SPEECH_FORMS and normal in SAYING:
+            return None if _authors_voice(parse, normal) else normal
     return None
+
+
+def _authors_voice(parse, normal: str) -> bool:
+    """"Напомним, что …", "Отметим, что …": the article's author speaking, quoting no one."""
+    return normal in AUTHORS_VERBS and parse.tag.person == "1per" and parse.tag.number == "plur"
 
 
 def is_gerund(token: Token) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..entities.morph import WORD, cases, parses
+from ..entities.morph import WORD, cases, lemma, parses
 from ..records import Mention
 from ..sentences import Token
 from .cues import word_set
@@ -21,6 +21,12 @@ STOP = frozenset(".!?;:»”\"–—")
 DEPENDENTS = 5
 """Words of genitive dependents a speaker's head noun may carry ("проректор Высшей школы экономики")."""
 QUOTE_MARKS = frozenset("«»“”„\"")
+CITING = frozenset({"цитировать", "процитировать"})
+MEDIA_CONTEXT = frozenset({"интервью", "эфир", "беседа", "колонка", "статья", "блог", "передача", "программа",
+                           "телеканал", "радиостанция", "радио", "газета", "агентство", "издание", "журнал",
+                           "телеграм-канал", "микроблог", "канал", "сайт", "портал"})
+"""Nouns whose dependent names where words were said ("в интервью CBS"), not who said them."""
+APPOSITION_REACH = 60  # characters of a title before a name ("председатель Мюнхенской конференции")
 UNQUOTED = str.maketrans({mark: " " for mark in QUOTE_MARKS})
 
 
@@ -48,6 +54,20 @@ class Mentions:
         found = [m for m in self.all if m.start <= token.start and token.end <= m.end]
         return max(found, key=lambda m: m.end - m.start) if found else None
 
+    def described_person(self, speaker: Speaker) -> Mention | None:
+        """The person a descriptor speaker ("эксперт", "председатель Мюнхенской конференции") stands
+        for: the last one named before it with that title right before or after the name
+        ("политолог Виктор Небоженко", "Андрей Климов, сенатор")."""
+        head = _head_noun(speaker.text)
+        people = [m for m in self.all if m.type == "PER" and m.kind == "name" and m.end <= speaker.start]
+        for mention in reversed(people):
+            before = self.text[max(0, mention.start - APPOSITION_REACH) : mention.start]
+            after = self.text[mention.end : mention.end + APPOSITION_REACH]
+            titled = _last_clause(before) + " " + (after[1:].split(",")[0] if after.startswith(",") else "")
+            if head in (lemma(word) for word in WORD.findall(titled)):
+                return mention
+        return None
+
     def last_person_before(self, offset: int, gender: str | None, floor: int) -> Mention | None:
         people = [m for m in self.all if m.type == "PER" and floor <= m.start and m.end <= offset]
         for mention in reversed(people):
@@ -64,8 +84,13 @@ def subject_before(tokens: list[Token], cue: int, mentions: Mentions, number: st
 
 
 def subject_after(tokens: list[Token], cue: int, mentions: Mentions, number: str | None) -> Speaker | None:
-    """The subject right of the cue ("– сказал Путин", "отметили в пресс-службе")."""
+    """The subject right of the cue ("– сказал Путин", "отметили в пресс-службе"); after "цитирует",
+    its object ("– цитирует Силуанова Интерфакс": Силуанов said it)."""
     right = _clause_after(tokens, cue)
+    if lemma(tokens[cue].text) in CITING:
+        quoted = next((m for i in right if (m := mentions.covering(tokens[i])) and m.type == "PER"), None)
+        if quoted is not None:
+            return Speaker(quoted.start, quoted.end, quoted.normal, quoted.entity)
     return (_mention_subject(right, tokens, mentions, people_first=True) or _press_service(right, tokens, mentions)
             or _noun_subject(right, tokens, mentions, number))
 
@@ -114,8 +139,9 @@ def _mention_subject(indices, tokens: list[Token], mentions: Mentions, people_fi
         if mention is None or mention.type == "LOC" and mention.kind != "name":
             continue
         first = _first_token(tokens, mention, index)
-        if first > 0 and (tokens[first - 1].text.lower() in PREPOSITIONS or tokens[first - 1].text in QUOTE_MARKS):
-            continue
+        if first > 0 and (tokens[first - 1].text.lower() in PREPOSITIONS or tokens[first - 1].text in QUOTE_MARKS
+                          or lemma(tokens[first - 1].text) in MEDIA_CONTEXT):
+            continue  # "в интервью CBS", "в эфире телеканала Publika TV": where it was said, not who said it
         if is_nominative_mention(mention, surface(mention)):
             start = tokens[_descriptor_before(tokens, _titles_before(tokens, first))].start
             return Speaker(start, mention.end, mention.normal, mention.entity)
@@ -272,6 +298,27 @@ def _last_token(tokens: list[Token], mention: Mention, index: int) -> int:
     while index + 1 < len(tokens) and tokens[index + 1].end <= mention.end:
         index += 1
     return index
+
+
+def is_descriptor(phrase: str) -> bool:
+    """A singular person's title or role standing for a name ("эксперта", "председатель
+    Мюнхенской конференции"); not a plural ("эксперты"), pronoun, name or organisation."""
+    words = WORD.findall(phrase)
+    if not words or not words[0].islower() or words[0] in PRONOUNS:
+        return False
+    found = parses(words[0])
+    best = found[0] if found else None
+    return best is not None and best.tag.POS == "NOUN" and "anim" in best.tag and best.tag.number == "sing"
+
+
+def _head_noun(phrase: str) -> str:
+    return lemma(WORD.findall(phrase)[0])
+
+
+def _last_clause(text: str) -> str:
+    """What follows the last sentence or clause break of `text`."""
+    cut = max(text.rfind(mark) for mark in ".;:!?«»\"")
+    return text[cut + 1 :]
 
 
 def gender_of(name: str) -> str | None:

@@ -1,0 +1,37 @@
+"""The facts quality gate: svodka's events (with status) and quotes (with speakers) on the hand-made
+gold of real news in ``gold/facts/`` (ng-A: Независимая газета, tuned on; rt-B: RT, held out),
+pinned. A score below its floor fails; a count above its ceiling fails.
+
+Floors are the measured figures less a small margin (the pipeline is deterministic). Raise a floor
+when you beat it; never lower one to turn a run green. Run ``benchmarks/facts_benchmark.py
+--show-errors`` for the full table and every error."""
+import sys
+
+import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from facts_benchmark import GOLD, score_set
+
+FLOORS = {
+    # set: {measure: floor (×100)}
+    "ng-A": {"happened P": 60.0, "happened R": 8.5, "content F1": 73.0, "speaker accuracy": 69.5},
+    # measured 66.67, 9.09, 73.46, 70.11
+    "rt-B": {"happened P": 58.0, "happened R": 16.5, "content F1": 79.5, "speaker accuracy": 70.0},
+    # measured 61.11, 17.19, 79.96, 70.49
+}
+CEILINGS = {"ng-A": {"not happened as happened": 2, "author lines given to someone": 0},
+            "rt-B": {"not happened as happened": 2, "author lines given to someone": 0}}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_fact_scores_hold_their_floors(name, shared_data):
+    data = shared_data / "realnews-ru"
+    if not data.is_dir():
+        pytest.skip(f"no {data}: the facts gold reads its articles from there")
+    scores = score_set(GOLD / f"{name}.jsonl", data).scores()
+    below = {measure: f"{100 * scores[measure]:.2f} < {floor}" for measure, floor in FLOORS[name].items()
+             if 100 * scores[measure] < floor}
+    above = {measure: f"{scores[measure]} > {ceiling}" for measure, ceiling in CEILINGS[name].items()
+             if scores[measure] > ceiling}
+    assert not below and not above, (below, above)
