@@ -1,5 +1,5 @@
 """The facts quality gate: svodka's events (with status) and quotes (with speakers) on the hand-made
-gold of real news in ``gold/facts/`` (ng-A: Независимая газета, tuned on; rt-B: RT, held out),
+gold of real news in ``gold/facts/`` (ng-A: Независимая газета and rt-C: RT, tuned on; rt-B: RT, held out),
 pinned. A score below its floor fails; a count above its ceiling fails.
 
 Floors are the measured figures less a small margin (the pipeline is deterministic). Raise a floor
@@ -19,9 +19,12 @@ FLOORS = {
     # measured 66.67, 9.09, 73.46, 70.11
     "rt-B": {"happened P": 58.0, "happened R": 16.5, "content F1": 79.5, "speaker accuracy": 70.0},
     # measured 61.11, 17.19, 79.96, 70.49
+    "rt-C": {"happened P": 44.0, "happened R": 13.5, "content F1": 70.3, "speaker accuracy": 67.5},
+    # measured 45.83, 14.47, 70.77, 67.97 (a second RT set, annotator C, added for tuning)
 }
 CEILINGS = {"ng-A": {"not happened as happened": 2, "author lines given to someone": 0},
-            "rt-B": {"not happened as happened": 2, "author lines given to someone": 0}}
+            "rt-B": {"not happened as happened": 2, "author lines given to someone": 0},
+            "rt-C": {"not happened as happened": 3, "author lines given to someone": 0}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
