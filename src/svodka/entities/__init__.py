@@ -1,7 +1,9 @@
 """The entities stage: mentions of people, places and organisations, each tied to one entity."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
+from itertools import accumulate
 
 from ..clean.script import analysis_form
 from ..records import Article, Entity, Mention
@@ -61,9 +63,16 @@ def _kb_entities(kb, mentions: list[Mention], known: list[Entity]) -> list[Entit
 
 def merged(primary: list[Found], extra: list[Found]) -> list[Found]:
     """`primary` mentions, plus those of `extra` that overlap none of them, in text order."""
-    taken = [(m.start, m.end) for m in primary]
-    added = [m for m in extra if not any(m.start < end and start < m.end for start, end in taken)]
+    taken = sorted((m.start, m.end) for m in primary)
+    starts = [start for start, _ in taken]
+    reach = list(accumulate((end for _, end in taken), max))  # the furthest end among the first i
+    added = [m for m in extra if not _overlaps_any(m, starts, reach)]
     return sorted(primary + added, key=lambda m: m.start)
+
+
+def _overlaps_any(mention: Found, starts: list[int], reach: list[int]) -> bool:
+    before = bisect_left(starts, mention.end)  # the taken ranges that start before it ends
+    return before > 0 and reach[before - 1] > mention.start
 
 
 def byline_mentions(article: Article, analysed: str) -> tuple[list[Mention], list[Entity]]:

@@ -5,6 +5,7 @@ stays a mention of its own."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from ..clean.cited import is_agency
@@ -34,11 +35,13 @@ def with_country_names(analysed: str, spans: tuple[Span, ...], found: list[Found
     """`found` with an ORG mention for each institution named with its parent body or its country:
     an organisation (found, or a word for a state body) and the body or place in the genitive right
     after it, or a place adjective and a word for a state body ("британского правительства")."""
-    passages = list(content_passages(analysed, spans))
+    passages = [words for words in content_passages(analysed, spans) if words]
     found = _with_parent_bodies(analysed, found)
+    organisations = _by_end(found)
     compounds = [Found(start, place.end, "ORG") for place in found
                  if place.type == "LOC" and _genitive(analysed[place.start : place.end])
-                 for start in [_organisation_before(analysed, place.start, found, passages)] if start is not None]
+                 for start in [_organisation_before(analysed, place.start, organisations, passages)]
+                 if start is not None]
     replaced = {c.start for c in compounds}
     kept = [m for m in found if not (m.start in replaced and m.type == "ORG")]
     described = [m for m in _adjective_institutions(passages, kb) if not _overlaps(m, _outside(m, kept + compounds))]
@@ -55,11 +58,29 @@ def _with_parent_bodies(analysed: str, found: list[Found]) -> list[Found]:
     belongs to, in the genitive ("Минской группы ОБСЕ", "Свердловского обкома КПСС", "Палаты
     представителей Конгресса"): one organisation, which takes the place of the first."""
     joined = sorted(found, key=lambda m: (m.start, -m.end))
+    position = {id(mention): index for index, mention in enumerate(joined)}
+    organisations = _by_end(joined)
     for parent in list(joined):
-        child = _organisation_ending_before(analysed, joined, parent.start)
+        child = _organisation_ending_before(analysed, organisations, parent.start)
         if child and parent.type == "ORG" and _governs(analysed, child, parent):
-            joined[joined.index(child)] = Found(child.start, parent.end, "ORG")
+            at = position[id(child)]
+            merged = joined[at] = Found(child.start, parent.end, "ORG")
+            position[id(merged)] = at
+            if organisations.get(child.end) is child:
+                del organisations[child.end]
+            known = organisations.get(merged.end)
+            if known is None or position.get(id(known), len(joined)) > at:
+                organisations[merged.end] = merged  # the first in order ending there, as a scan finds it
     return joined
+
+
+def _by_end(found: list[Found]) -> dict[int, Found]:
+    """The first organisation found ending at each offset."""
+    ends: dict[int, Found] = {}
+    for mention in found:
+        if mention.type == "ORG":
+            ends.setdefault(mention.end, mention)
+    return ends
 
 
 def _governs(analysed: str, child: Found, parent: Found) -> bool:
@@ -73,22 +94,23 @@ def _governs(analysed: str, child: Found, parent: Found) -> bool:
     return bool(ACRONYM.fullmatch(first)) or (first[:1].isupper() and _genitive(first) and inflected)
 
 
-def _organisation_ending_before(analysed: str, found: list[Found], start: int) -> Found | None:
+def _organisation_ending_before(analysed: str, organisations: dict[int, Found], start: int) -> Found | None:
     """The organisation found that ends one space before `start`."""
     if analysed[start - 1 : start] != " ":
         return None
-    return next((m for m in found if m.type == "ORG" and m.end == start - 1), None)
+    return organisations.get(start - 1)
 
 
-def _organisation_before(analysed: str, end: int, found: list[Found], passages: list[list[Word]]) -> int | None:
+def _organisation_before(analysed: str, end: int, organisations: dict[int, Found],
+                         passages: list[list[Word]]) -> int | None:
     """Where the organisation ending one space before `end` starts, if one does."""
     if analysed[end - 1 : end] != " ":
         return None
-    named = _organisation_ending_before(analysed, found, end)
+    named = _organisation_ending_before(analysed, organisations, end)
     if named:
         return named.start
-    words = next((words for words in passages if words and words[0][0] < end <= words[-1][1] + 1), [])
-    before = [word for word in words if word[1] <= end - 1]
+    words = _passage_holding(passages, end)
+    before = words[: bisect_right(words, end - 1, key=lambda word: word[1])]
     if not before or before[-1][1] != end - 1:
         return None
     for length in range(min(LONGEST, len(before)), 0, -1):
@@ -112,6 +134,14 @@ def _adjective_institutions(passages: list[list[Word]], kb: KnowledgeBase) -> li
                     found.append(Found(start, phrase[-1][1], "ORG"))
                     break
     return found
+
+
+def _passage_holding(passages: list[list[Word]], end: int) -> list[Word]:
+    """The passage (in text order) whose words run up to `end`, or none."""
+    index = bisect_left(passages, end, key=lambda words: words[0][0]) - 1
+    if index >= 0 and passages[index][0][0] < end <= passages[index][-1][1] + 1:
+        return passages[index]
+    return []
 
 
 def _adjacent(words: list[Word]) -> bool:

@@ -22,12 +22,23 @@ class _Group:
     type: str
     normals: list[str] = field(default_factory=list)
     kb: KbEntity | None = None
+    _longest: tuple[int, str] | None = None  # the longest normal, kept as normals are added
+
+    def add(self, normal: str) -> None:
+        self.normals.append(normal)
+        if self._longest is None or _length(normal) > _length(self._longest[1]):
+            self._longest = (len(self.normals) - 1, normal)
+
+    def reset(self, normals: list[str]) -> None:
+        self.normals, self._longest = [], None
+        for normal in normals:
+            self.add(normal)
 
     @property
     def canonical(self) -> str:
         if self.kb:
             return self.kb.name
-        return max(self.normals, key=lambda name: (len(name.split()), len(name)))
+        return self._longest[1] if self._longest else max(self.normals, key=_length)
 
     @property
     def id(self) -> str:
@@ -40,14 +51,22 @@ def link(analysed: str, found: list[Found], kb: KnowledgeBase) -> tuple[list[Men
     membership = [_group_of(f, normal, groups, kb, analysed) for f, normal in zip(found, normals)]
     _link_surnames(found, normals, membership, groups, kb)
     _regender(analysed, found, normals, membership, groups, kb)
+    by_group: dict[str, list[str]] = {key: [] for key in groups}
+    for normal, member in zip(normals, membership):
+        by_group[member].append(normal)
     for key, group in groups.items():
-        group.normals = [normal for normal, member in zip(normals, membership) if member == key]
+        group.reset(by_group[key])
     normals = [_surname_of(groups[key], normal) if f.type == "PER" else normal
                for f, normal, key in zip(found, normals, membership)]
     mentions = [Mention(f.start, f.end, groups[key].type, normal, groups[key].id)
                 for f, normal, key in zip(found, normals, membership)]
     entities = [_entity(group) for key, group in groups.items() if key in set(membership)]
     return mentions, list({entity.id: entity for entity in entities}.values())
+
+
+def _length(name: str) -> tuple[int, int]:
+    """How full a name is: words first, then letters ("Владимир Путин" over "Путина")."""
+    return len(name.split()), len(name)
 
 
 def _normal(text: str, type: str, kb: KnowledgeBase, gender: str | None = None) -> str:

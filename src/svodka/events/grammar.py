@@ -2,6 +2,8 @@
 preposition stands before a name, what case a mention can be in, how a list of names runs on."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..entities.morph import cases, parses
 from ..quotes.speaker import PREPOSITIONS
 from ..records import Mention
@@ -16,6 +18,13 @@ TITLE_WORDS = 5  # words of a title before a name in a list ("руководит
 
 def _words_of(tokens: list[Token], mention: Mention) -> list[Token]:
     return [t for t in tokens if mention.start <= t.start < mention.end and t.is_word]
+
+
+def is_actor(mention: Mention) -> bool:
+    """Who can act in an event: a person or an organisation. (Countries and capitals acting, "КНДР
+    обвинила США", "Тбилиси обвиняет Москву", were tried: recall rose on every set, precision rose
+    on the two tuning sets and fell from 61 to 49 % on the held-out one; left out until that holds.)"""
+    return mention.type in ACTORS
 
 
 def only_nominative(tokens: list[Token], mention: Mention) -> bool:
@@ -44,8 +53,8 @@ def after_preposition(tokens: list[Token], mention: Mention) -> bool:
 
 def word_before(tokens: list[Token], mention: Mention, back: int = 1) -> str:
     """The token `back` places before the mention (1: right before it; "" past the sentence's start)."""
-    before = [t for t in tokens if t.end <= mention.start]
-    return before[-back].text if len(before) >= back else ""
+    before = bisect_right(tokens, mention.start, key=lambda token: token.end)  # tokens ending by its start
+    return tokens[before - back].text if before >= back else ""
 
 
 def joined_after(tokens: list[Token], at: int, actors: list[Mention]) -> list[Mention]:
@@ -58,7 +67,7 @@ def joined_after(tokens: list[Token], at: int, actors: list[Mention]) -> list[Me
         if token.text in CLAUSE_MARKS or not named and is_verb(token) \
                 or token.text == "," and not _actor_follows(tokens, i, actors):
             break
-        mention = next((m for m in actors if m.start == token.start and m.type in ACTORS), None)
+        mention = next((m for m in actors if m.start == token.start and is_actor(m)), None)
         if mention is not None and possessor(actors, mention):
             continue  # "с заместителями министра … России Сергеем Рябковым": the deputies, not the minister
         if mention is not None and (mention.type == "PER" or not _after_other_preposition(tokens, mention)):

@@ -3,6 +3,7 @@ who takes part and in what role, where, when, in what format, for how long, abou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..entities.morph import parses, person_noun
 from ..quotes.speaker import gender_of, is_nominative_mention, pronoun_gender
@@ -16,6 +17,7 @@ from .grammar import (
     after_preposition,
     can_be,
     clause_start,
+    is_actor,
     is_verb,
     joined_after,
     noun_phrase_end,
@@ -57,13 +59,25 @@ class Sighting:
         return is_taking_part(self.trigger)
 
 
+@dataclass(frozen=True)
+class SentenceMentions:
+    """A sentence's mentions, and those of them that can act (outermost names and descriptors),
+    found once for all the triggers of the sentence."""
+
+    inside: list[Mention]
+    actors: list[Mention]
+
+    @classmethod
+    def of(cls, inside: list[Mention]) -> SentenceMentions:
+        return cls(inside, _outermost([m for m in inside if m.kind in ("name", "descriptor")]))
+
+
 def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: int, kind: Kind,
-             mentions: list[Mention], joins_only: bool = False) -> Sighting:
+             mentions: list[Mention], sentence_mentions: SentenceMentions, joins_only: bool = False) -> Sighting:
     text = article.text
     passage = text[sentence.start : sentence.end]
     found = Sighting(kind, sentence, tokens[index], joins_only, status=event_status(tokens, index))
-    inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
-    actors = _outermost([m for m in inside if m.kind in ("name", "descriptor")])
+    inside, actors = sentence_mentions.inside, sentence_mentions.actors
     subjects = _who(article, tokens, index, kind, actors, mentions, joins_only)
     partners = _with(tokens, index, actors)
     if kind.family == "consult" and partners:  # "переговоры госсекретаря США Джона Керри с Лавровым"
@@ -75,7 +89,7 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
                                        or _colleague(tokens, index, inside, article))
     found.participants = _roles(kind, subjects, partners, objects)
     found.place = _place(text, tokens, actors, _topic_start(passage, sentence))
-    found.date, found.precision = event_date(passage, article.published)
+    found.date, found.precision = _date(passage, article.published)
     found.format = _first(FORMAT, passage)
     found.duration = _duration(passage)
     found.topics = _topics(passage, sentence, actors, found, article.cited)
@@ -96,10 +110,23 @@ def _who(article: Article, tokens: list[Token], index: int, kind: Kind, actors: 
             or _speaker_of(article, tokens[index], infinitive=kind.family == "consult"))
 
 
+@lru_cache(maxsize=256)
+def _date(passage: str, published: str | None) -> tuple[str | None, str]:
+    """The sentence's date, read once for all the triggers in it."""
+    return event_date(passage, published)
+
+
 def _outermost(mentions: list[Mention]) -> list[Mention]:
-    """Mentions not inside another ("России" inside "министром обороны России")."""
-    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                           and (o.end - o.start) > (m.end - m.start) for o in mentions)]
+    """Mentions not inside a longer one ("России" inside "министром обороны России"), in one sweep:
+    among the mentions starting no later, the one reaching furthest is the only one to ask."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    inner, reach = set(), None
+    for mention in ordered:
+        if reach is not None and mention.end <= reach.end and reach.end - reach.start > mention.end - mention.start:
+            inner.add(id(mention))
+        if reach is None or mention.end > reach.end:
+            reach = mention
+    return [m for m in mentions if id(m) not in inner]
 
 
 def _reporters(article: Article, trigger: Token) -> list[tuple[int, int]]:
@@ -117,7 +144,7 @@ def _subjects(text: str, tokens: list[Token], index: int, actors: list[Mention])
     start = clause_start(tokens, index)
     found = []
     for mention in actors:
-        if mention.type in ACTORS and start <= mention.start and mention.end <= trigger.start \
+        if is_actor(mention) and start <= mention.start and mention.end <= trigger.start \
                 and not after_preposition(tokens, mention) and not _genitive_organisation(tokens, mention) \
                 and is_nominative_mention(mention, text[mention.start : mention.end]):
             found.append(mention)
@@ -231,8 +258,8 @@ def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind)
         return []
     if kind.family == "consult":  # "встреча Путина и Лукашенко": genitives right after the noun
         return _between(tokens, index, actors) or _genitives(tokens, index, actors, noun_phrase_end(tokens, index))
-    wanted = ("PER",) if kind.type == "appointment" else ACTORS  # "назначил руководителем службы Муравьева"
-    after = [m for m in actors if m.type in wanted and m.start >= tokens[index].end
+    wanted = (lambda m: m.type == "PER") if kind.type == "appointment" else is_actor  # "назначил … Муравьева"
+    after = [m for m in actors if wanted(m) and m.start >= tokens[index].end
              and (not after_preposition(tokens, m) or after_against(tokens, m))]
     return after[:1]
 
