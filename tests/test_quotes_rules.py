@@ -83,3 +83,11 @@ def test_the_speaker_is_who_spoke_not_where_or_who_quoted(text, speaker):
 ])
 def test_the_authors_own_voice_is_no_quote(text):
     assert quotes(text) == ()
+
+
+def test_a_quotation_standing_as_its_own_paragraph_is_the_speaker_named_just_before():
+    text = ("Коалиция снизила интенсивность ударов. Об этом сообщил официальный представитель Минобороны "
+            "России Игорь Конашенков.\n«Сирийские войска за последнюю неделю существенно расширили плацдарм "
+            "на восточном берегу реки».")
+    found = quotes(text)
+    assert [(q.kind, q.speaker_text) for q in found if q.text.startswith("Сирийские")] == [("direct", "Игорь Конашенков")]

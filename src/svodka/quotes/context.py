@@ -29,6 +29,7 @@ class Context:
     mentions: Mentions
     passages: list[Passage]
     last_speaker: dict[int, Speaker] = field(default_factory=dict)
+    _positions: dict[int, int] | None = None
 
     @classmethod
     def of(cls, article: Article) -> Context:
@@ -63,6 +64,17 @@ class Context:
             if speaker is not None and speaker.entity and speaker.entity.startswith("per:"):
                 return speaker
         return None
+
+    def previous(self, passage: Passage) -> Passage | None:
+        """The sentence before `passage` in the article, if any."""
+        index = self._index.get(id(passage), 0)
+        return self.passages[index - 1] if index > 0 else None
+
+    @property
+    def _index(self) -> dict[int, int]:
+        if self._positions is None:
+            self._positions = {id(p): i for i, p in enumerate(self.passages)}
+        return self._positions
 
     def spoke(self, speaker: Speaker, passage: Passage) -> None:
         self.last_speaker[passage.sentence.paragraph] = speaker

@@ -32,7 +32,8 @@ def _is_named(context: Context, quotation: Quoted) -> bool:
 
 
 def _attributed(context: Context, passage: Passage, quotation: Quoted) -> Quote | None:
-    found = _after(context, passage, quotation) or _before(context, passage, quotation)
+    found = (_after(context, passage, quotation) or _before(context, passage, quotation)
+             or _own_paragraph(context, passage, quotation))
     if found is None:
         return None
     speaker, cue, kind = found
@@ -59,6 +60,26 @@ def _after(context: Context, passage: Passage, quotation: Quoted):
                        or subject_before(tokens[: index + 1], index, context.mentions, number))
             return speaker, index, "direct"
     return None
+
+
+def _own_paragraph(context: Context, passage: Passage, quotation: Quoted):
+    """«…» as a paragraph of its own right after a sentence that ends a paragraph by naming who
+    speaks ("Об этом сообщил Игорь Конашенков.", "В Минобороны также отметили, что …"): theirs."""
+    text = context.article.text
+    previous = context.previous(passage)
+    if previous is None or "\n" not in text[previous.sentence.end : passage.sentence.start] \
+            or text[passage.sentence.start : quotation.open].strip() \
+            or text[quotation.close + 1 : passage.sentence.end].strip(" .!?…\n"):
+        return None
+    tokens = previous.tokens
+    cue = next((i for i in range(len(tokens) - 1, -1, -1)
+                if saying_lemma(tokens[i]) and not previous.inside_quotation(tokens[i])), None)
+    if cue is None or _words(context, quotation) < MIN_WORDS:
+        return None
+    number = verb_number(tokens[cue])
+    speaker = (subject_before(tokens, cue, context.mentions, number) or subject_after(tokens, cue, context.mentions, number)
+               or located_body(tokens, cue, context.mentions))
+    return (speaker, None, "direct") if speaker is not None and speaker.entity else None
 
 
 def _before(context: Context, passage: Passage, quotation: Quoted):
