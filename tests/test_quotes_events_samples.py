@@ -100,5 +100,6 @@ def test_digest_sums_up_quotes_and_events(meeting):
     from svodka.digest import digest
 
     lines = {line.split()[0]: line for line in digest(meeting).splitlines()[2:]}
-    assert "Владимир Путин 5" in lines["quotes"] and "Александр Лукашенко 5" in lines["quotes"]
+    # Путин 6: the lead "Путин: Россия и Белоруссия очень плотно работают между собой" is his too
+    assert "Владимир Путин 6" in lines["quotes"] and "Александр Лукашенко 5" in lines["quotes"]
     assert lines["events"].split()[1:4] == ["meeting", "(Владимир", "Путин,"]

@@ -91,3 +91,22 @@ def test_a_quotation_standing_as_its_own_paragraph_is_the_speaker_named_just_bef
             "на восточном берегу реки».")
     found = quotes(text)
     assert [(q.kind, q.speaker_text) for q in found if q.text.startswith("Сирийские")] == [("direct", "Игорь Конашенков")]
+
+
+@pytest.mark.parametrize("title, speaker, said", [
+    ("Песков: Кремль не видит угрозы в учениях НАТО", "Дмитрий Песков", "Кремль не видит угрозы в учениях НАТО"),
+    ("МИД России: санкции не останутся без ответа", "Министерство иностранных дел России",
+     "санкции не останутся без ответа"),
+])
+def test_a_headline_naming_who_speaks_before_a_colon_is_their_quote(title, speaker, said):
+    text = title + "\n\nПресс-секретарь президента Дмитрий Песков ответил журналистам на вопросы."
+    article = Article(id="t", source="t", text=text,
+                      spans=(Span(0, len(title), "title"), Span(len(title) + 2, len(text), "body")))
+    found = annotate_quotes(annotate_entities(article)).quotes
+    assert [(q.speaker_text, q.text) for q in found if q.start < len(title)] == [(speaker, said)]
+
+
+def test_a_headline_with_a_colon_but_no_speaker_is_no_quote():
+    title = "Итоги года: экономика выросла на два процента"
+    article = Article(id="t", source="t", text=title, spans=(Span(0, len(title), "title"),))
+    assert annotate_quotes(annotate_entities(article)).quotes == ()

@@ -6,6 +6,7 @@ from dataclasses import replace
 from ..records import Article, Quote
 from .context import Context
 from .direct import direct_quotes
+from .headline import headline_quotes
 from .indirect import indirect_quotes
 
 
@@ -14,7 +15,7 @@ def annotate_quotes(article: Article) -> Article:
     quotes = []
     for passage in context.passages:
         direct = direct_quotes(context, passage)
-        indirect = [q for q in indirect_quotes(context, passage)
+        indirect = [q for q in headline_quotes(context, passage) + indirect_quotes(context, passage)
                     if not any(d.start <= q.start < d.end or q.start <= d.start < q.end for d in direct)]
         quotes.extend(sorted(direct + indirect, key=lambda quote: quote.start))
     names = {entity.id: entity.name for entity in article.entities}
