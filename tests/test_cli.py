@@ -160,3 +160,15 @@ def test_entities_and_entity(db_path):
     found = run("entity", "Белоруссия", "--db", db_path)
     assert found.exit_code == 0 and "Беларусь" in found.output and "articles  2" in found.output
     assert run("entity", "Нигде", "--db", db_path).exit_code == 3
+
+
+def test_an_entity_is_found_by_any_form_or_its_surname(tmp_path, db_path):
+    page = tmp_path / "premier.txt"
+    page.write_text("Премьер обсудил бюджет\n\nПрезидент провёл встречу с премьер-министром Михаилом Мишустиным "
+                    "и обсудил исполнение бюджета на следующий год.\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["ingest", str(page), "--db", str(db_path)]).exit_code == 0
+    for name in ("Мишустин", "мишустина", "Михаилом Мишустиным", "Михаил Мишустин"):
+        result = CliRunner().invoke(main, ["entity", name, "--json", "--db", str(db_path)])
+        assert result.exit_code == 0, (name, result.output)
+        assert json.loads(result.output.splitlines()[0])["name"] == "Михаил Мишустин"
+    assert CliRunner().invoke(main, ["entity", "Мишин", "--db", str(db_path)]).exit_code == 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..records import Article, Entity, Mention
+from .lookup import name_matches
 
 MENTION_COLUMNS = ("start", "end", "type", "normal", "entity_id", "kind")
 
@@ -49,10 +50,13 @@ def top_entities(db: sqlite3.Connection, limit: int, type: str | None = None) ->
 
 
 def find_entities(db: sqlite3.Connection, name: str) -> list[Entity]:
-    """Entities whose id, name or an alias is `name` (case-insensitive for Cyrillic too)."""
+    """Entities whose id, name or an alias is `name` (case-insensitive for Cyrillic too); failing
+    that, those `name` names in another case or by the surname alone (`lookup.name_matches`)."""
     wanted = name.casefold()
     rows = db.execute("SELECT DISTINCT entity_id, alias FROM entity_aliases").fetchall()
     ids = dict.fromkeys(entity_id for entity_id, alias in rows if alias.casefold() == wanted or entity_id == name)
+    if not ids:  # an inflected form or a surname alone: "Скрипаля", "Мишустин"
+        ids = dict.fromkeys(entity_id for entity_id, alias in rows if name_matches(name, alias))
     return [found for found in (entity(db, entity_id) for entity_id in ids) if found]
 
 
