@@ -110,3 +110,11 @@ def test_a_headline_with_a_colon_but_no_speaker_is_no_quote():
     title = "Итоги года: экономика выросла на два процента"
     article = Article(id="t", source="t", text=title, spans=(Span(0, len(title), "title"),))
     assert annotate_quotes(annotate_entities(article)).quotes == ()
+
+
+@pytest.mark.parametrize("text", [
+    "По данным Минобороны России, коалиция снизила интенсивность ударов по боевикам.",
+    "По информации агентства Bloomberg, переговоры продолжатся в марте.",
+])
+def test_a_source_attribution_quotes_no_one(text):
+    assert quotes(text) == ()

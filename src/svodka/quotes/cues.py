@@ -35,9 +35,10 @@ ABOUT = word_set("заявить заявлять сообщить сообща�
 # an outlet's verbs: "пишет ТАСС", "передает РИА «Новости»" cite the article's source, not a quote
 CITING = word_set("писать передавать сообщать информировать")
 
-# a speaker's opinion: "по словам X", "по мнению X", "по данным X", "как сообщил X"
-ACCORDING = frozenset({"словам", "мнению", "данным", "оценке", "утверждению", "заявлению", "сообщению",
-                       "информации", "признанию", "версии"})
+# a speaker's opinion: "по словам X", "по мнению X", "как сообщил X" ("по данным X", "по информации X"
+# attribute a fact to a source: no one is quoted)
+ACCORDING = frozenset({"словам", "мнению", "оценке", "утверждению", "заявлению", "сообщению",
+                       "признанию", "версии"})
 SPEECH_FORMS = ("VERB", "INFN", "GRND")
 
 
