@@ -11,6 +11,7 @@ from ..records import Article, Sighting, Story
 from ..stories.cluster import Clusterer
 from .base import AddResult
 from .schema import MIGRATIONS
+from .people import joined_to_known_people
 from .sqlite_entities import (
     articles_mentioning,
     find_entities,
@@ -80,6 +81,7 @@ class SQLiteStore:
         stored already."""
         inserted = self._insert(article, now)
         if inserted:
+            article = joined_to_known_people(self._db, article)
             save_entities(self._db, article, now)
         if inserted or lacks_events(self._db, article):
             save_events(self._db, article)

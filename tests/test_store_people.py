@@ -1,0 +1,38 @@
+"""One person across the store: a surname alone joins the one person of that surname the store
+holds by full name; namesakes stay apart."""
+import json
+
+from click.testing import CliRunner
+
+from svodka.cli import main
+
+FULL = "Отравление в Солсбери\n\nБывший офицер ГРУ Сергей Скрипаль был отравлен в британском Солсбери.\n"
+DAUGHTER = "Дочь офицера\n\nВместе с отцом пострадала его дочь Юлия Скрипаль, сообщила полиция графства.\n"
+SURNAME = ("Врачи о состоянии пострадавшего\n\nВрачи больницы рассказали о состоянии Скрипаля. "
+           "Скрипаль пока находится в тяжёлом состоянии.\n")
+
+
+def ingest(tmp_path, db_path, *texts):
+    for number, text in enumerate(texts):
+        page = tmp_path / f"{number}.txt"
+        page.write_text(text, encoding="utf-8")
+        assert CliRunner().invoke(main, ["ingest", str(page), "--db", str(db_path)]).exit_code == 0
+
+
+def people(db_path) -> dict[str, int]:
+    result = CliRunner().invoke(main, ["entities", "--type", "PER", "--json", "--db", str(db_path)])
+    return {json.loads(line)["name"]: json.loads(line)["articles"] for line in result.output.splitlines()}
+
+
+def test_a_surname_alone_joins_the_person_the_store_knows(tmp_path, db_path):
+    ingest(tmp_path, db_path, FULL, SURNAME)
+    assert people(db_path) == {"Сергей Скрипаль": 2}
+    found = CliRunner().invoke(main, ["entity", "Скрипаль", "--json", "--db", str(db_path)])
+    assert [json.loads(line)["name"] for line in found.output.splitlines()] == ["Сергей Скрипаль"]
+
+
+def test_a_surname_shared_by_two_people_joins_neither(tmp_path, db_path):
+    ingest(tmp_path, db_path, FULL, DAUGHTER, SURNAME)
+    found = people(db_path)
+    assert found["Сергей Скрипаль"] == 1 and found["Юлия Скрипаль"] == 1
+    assert len(found) == 3
