@@ -22,23 +22,17 @@ class _Group:
     type: str
     normals: list[str] = field(default_factory=list)
     kb: KbEntity | None = None
-    _longest: tuple[int, str] | None = None  # the longest normal, kept as normals are added
+    _longest: str | None = None  # the fullest of `normals`, found once they are all known
 
-    def add(self, normal: str) -> None:
-        self.normals.append(normal)
-        if self._longest is None or _length(normal) > _length(self._longest[1]):
-            self._longest = (len(self.normals) - 1, normal)
-
-    def reset(self, normals: list[str]) -> None:
-        self.normals, self._longest = [], None
-        for normal in normals:
-            self.add(normal)
+    def set_normals(self, normals: list[str]) -> None:
+        self.normals = normals
+        self._longest = max(normals, key=_length) if normals else None
 
     @property
     def canonical(self) -> str:
         if self.kb:
             return self.kb.name
-        return self._longest[1] if self._longest else max(self.normals, key=_length)
+        return self._longest if self._longest is not None else max(self.normals, key=_length)
 
     @property
     def id(self) -> str:
@@ -55,7 +49,7 @@ def link(analysed: str, found: list[Found], kb: KnowledgeBase) -> tuple[list[Men
     for normal, member in zip(normals, membership):
         by_group[member].append(normal)
     for key, group in groups.items():
-        group.reset(by_group[key])
+        group.set_normals(by_group[key])
     normals = [_surname_of(groups[key], normal) if f.type == "PER" else normal
                for f, normal, key in zip(found, normals, membership)]
     mentions = [Mention(f.start, f.end, groups[key].type, normal, groups[key].id)
