@@ -228,3 +228,20 @@ def test_benchmark_scores_an_oracle_perfectly(shared_data, capsys, monkeypatch):
         report = json.loads(capsys.readouterr().out)[dataset]["systems"]["oracle"]
         assert report["micro"]["f1"] == 1.0
     assert report["normalisation"]["accuracy"] == 1.0
+
+
+def test_the_facts_gold_tool_and_scorer_build_the_same_annotation_text():
+    """gold/facts/text.py runs without svodka (annotators never import it); its text must be the
+    scorer's, or every gold offset would point elsewhere."""
+    import importlib.util
+
+    from conftest import ROOT
+    from svodka.evaluation.facts import annotation_text
+
+    spec = importlib.util.spec_from_file_location("facts_text", ROOT / "gold" / "facts" / "text.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    for record in ({"title": "Заголовок", "summary": "Лид.", "content": "Текст."},
+                   {"title": "Заголовок", "summary": " \n", "content": "Текст."},
+                   {"title": None, "content": "Текст."}):
+        assert tool.article_text(record) == annotation_text(record)

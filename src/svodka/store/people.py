@@ -8,15 +8,49 @@ import sqlite3
 from dataclasses import replace
 
 from ..records import Article, Entity
-from .lookup import SOFT_FINALS, name_matches
+from .lookup import name_matches
 
 DERIVED = "per:"  # ids svodka derives for people the knowledge base does not know
+KEY_LETTERS = 3  # letters every form of a surname shares with it ("Ким", "Кима"; "Скрипаля", "Мишустиным")
 
 
-def joined_to_known_people(db: sqlite3.Connection, article: Article) -> Article:
+class KnownPeople:
+    """The store's people with a full name, by the first letters of their surname: read from the
+    store once, then kept up to date by the articles stored through it (no query per article)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+        self._by_key: dict[str, dict[str, Entity]] | None = None
+
+    def note(self, entities: tuple[Entity, ...]) -> None:
+        if self._by_key is not None:
+            for entity in entities:
+                self._add(entity)
+
+    def the_person(self, surname: Entity) -> Entity | None:
+        """The one stored person whose surname `surname` is (in any case); None for none or namesakes."""
+        if self._by_key is None:
+            self._by_key = {}
+            for id, name, wikidata in self._db.execute("SELECT id, name, wikidata FROM entities WHERE type = 'PER'"):
+                self._add(Entity(id, "PER", name, (), wikidata))
+        bucket = self._by_key.get(_key(surname.name), {})
+        people = [person for person in bucket.values() if person.id != surname.id and name_matches(surname.name, person.name)]
+        return people[0] if len(people) == 1 else None
+
+    def _add(self, entity: Entity) -> None:
+        words = entity.name.split()
+        if entity.type == "PER" and len(words) > 1:
+            self._by_key.setdefault(_key(words[-1]), {}).setdefault(entity.id, replace(entity, aliases=()))
+
+
+def _key(surname: str) -> str:
+    return surname.casefold().replace("ё", "е")[:KEY_LETTERS]
+
+
+def joined_to_known_people(known: KnownPeople, article: Article) -> Article:
     """`article` with each lone surname's entity replaced by the stored person it names, if one."""
     joins = {entity.id: person for entity in article.entities if _lone_surname(entity)
-             if (person := _the_person(db, entity))}
+             if (person := known.the_person(entity))}
     if not joins:
         return article
     ids = {old: person.id for old, person in joins.items()}
@@ -33,18 +67,6 @@ def joined_to_known_people(db: sqlite3.Connection, article: Article) -> Article:
 
 def _lone_surname(entity: Entity) -> bool:
     return entity.type == "PER" and entity.id.startswith(DERIVED) and len(entity.name.split()) == 1
-
-
-def _the_person(db: sqlite3.Connection, entity: Entity) -> Entity | None:
-    word = entity.name
-    stem = word[:-1] if word[-1:].lower() in SOFT_FINALS and len(word) > 3 else word
-    rows = db.execute("SELECT id, name, wikidata FROM entities WHERE type = 'PER' AND id != ? AND name LIKE ?",
-                      (entity.id, f"% {stem}%")).fetchall()
-    people = {row[0]: row for row in rows if len(row[1].split()) > 1 and name_matches(word, row[1])}
-    if len(people) != 1:
-        return None
-    id, name, wikidata = next(iter(people.values()))
-    return Entity(id, "PER", name, (), wikidata)
 
 
 def _with_alias(person: Entity, surname: Entity) -> Entity:

@@ -11,7 +11,7 @@ from ..records import Article, Sighting, Story
 from ..stories.cluster import Clusterer
 from .base import AddResult
 from .schema import MIGRATIONS
-from .people import joined_to_known_people
+from .people import KnownPeople, joined_to_known_people
 from .sqlite_entities import (
     articles_mentioning,
     find_entities,
@@ -49,6 +49,7 @@ class SQLiteStore:
         self._db.execute("PRAGMA synchronous = NORMAL")
         self._db.execute("PRAGMA foreign_keys = ON")
         self._migrate()
+        self._people = KnownPeople(self._db)
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -81,8 +82,9 @@ class SQLiteStore:
         stored already."""
         inserted = self._insert(article, now)
         if inserted:
-            article = joined_to_known_people(self._db, article)
+            article = joined_to_known_people(self._people, article)
             save_entities(self._db, article, now)
+            self._people.note(article.entities)
         if inserted or lacks_events(self._db, article):
             save_events(self._db, article)
         self._db.execute(
