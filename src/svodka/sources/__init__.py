@@ -73,20 +73,7 @@ def expand(names: Iterable[str], options: ReadOptions) -> Iterator[Input | Failu
 
 
 def _expand_path(name: str) -> Iterator[Input | Failure]:
-    path, shown = Path(name), safe_name(name)
-    try:
-        mode = path.stat().st_mode
-    except OSError as error:
-        yield Failure(shown, _unreachable(path, error))
-        return
-    if stat.S_ISDIR(mode):
-        yield from _expand_folder(path, shown)
-    elif not stat.S_ISREG(mode):
-        yield Failure(shown, "not a regular file or folder")
-    elif os.access(path, os.R_OK):
-        yield Input(source=shown, path=path)
-    else:
-        yield Failure(shown, "permission denied")
+    yield from _expand_one(Path(name), safe_name(name), folders=True)
 
 
 def _expand_folder(folder: Path, shown: str) -> Iterator[Input | Failure]:
@@ -104,20 +91,26 @@ def _expand_folder(folder: Path, shown: str) -> Iterator[Input | Failure]:
     if not files and not unreadable:
         yield Failure(shown, "folder has no readable inputs (" + ", ".join(KNOWN_SUFFIXES) + ")")
     for file in sorted(files):
-        yield from _expand_file(file)
+        yield from _expand_one(file, safe_name(file), folders=False)
 
 
-def _expand_file(file: Path) -> Iterator[Input | Failure]:
-    """A file found in a folder: a link to a folder is not followed; a link to nothing is named."""
+def _expand_one(path: Path, shown: str, folders: bool) -> Iterator[Input | Failure]:
+    """A path named by the user (`folders`: a folder is read whole) or found in a folder (a link to a
+    folder is not followed); a link to nothing, a loop of links or an unreadable file is named."""
     try:
-        mode = file.stat().st_mode
+        mode = path.stat().st_mode
     except OSError as error:
-        yield Failure(safe_name(file), _unreachable(file, error))
+        yield Failure(shown, _unreachable(path, error))
         return
-    if stat.S_ISREG(mode):
-        yield Input(source=safe_name(file), path=file)
-    elif not stat.S_ISDIR(mode):
-        yield Failure(safe_name(file), "not a regular file or folder")
+    if stat.S_ISDIR(mode):
+        if folders:
+            yield from _expand_folder(path, shown)
+    elif not stat.S_ISREG(mode):
+        yield Failure(shown, "not a regular file or folder")
+    elif os.access(path, os.R_OK):
+        yield Input(source=shown, path=path)
+    else:
+        yield Failure(shown, "permission denied")
 
 
 def _unreachable(path: Path, error: OSError) -> str:
