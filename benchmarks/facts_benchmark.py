@@ -12,8 +12,12 @@ lead, content), cleaned and run through the whole pipeline. Matching and measure
 :mod:`svodka.evaluation.facts`:
 
 * happened P / R: svodka's events told as happened that match a gold event that happened (same type
-  family, and the same sentence or participants with an overlapping sentence), over svodka's and
-  over the gold's happened events; statements are left out on both sides.
+  family, and the same sentence; for the events left, participants with an overlapping sentence),
+  over svodka's and over the gold's happened events; statements are left out on both sides.
+* participants P / R: over matched events, svodka's participants that the gold names (agent or
+  patient), over svodka's and over the gold's; role side accuracy: of those in a directed event
+  (criticism, accusation, sanctions, appointment, military, protest), the share svodka puts on the
+  gold's side (target or appointee = patient).
 * not happened as happened: svodka's happened events matching a gold planned, negated or
   hypothetical one (goal: none). Status accuracy: over all matched events.
 * quotes P / R: quotes matched by their words (half of the shorter one's words shared); content

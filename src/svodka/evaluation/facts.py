@@ -22,6 +22,10 @@ FAMILIES = {"meeting": "consult", "call": "call", "negotiations": "consult", "vi
             "host": "consult", "criticism": "criticism", "accusation": "criticism"}
 """Types a reader and svodka may tell apart differently: a meeting, its talks, a visit and its
 reception are one happening; a criticism and an accusation are close kin."""
+PATIENT_ROLES = frozenset({"target", "appointee"})
+"""svodka's roles of who is acted upon in a directed event (criticism, accusation, sanctions, appointment,
+military action, protest); the gold's patients."""
+DIRECTED = frozenset({"criticism", "accusation", "sanctions", "appointment", "military", "protest"})
 MATCH_OVERLAP = 0.5  # share of the shorter passage's words two passages must share to be one
 
 
@@ -61,6 +65,11 @@ class FactCounts:
     happened_matched: int = 0
     happened_not_happened: int = 0  # svodka's happened events that the gold says did not happen
     status_pairs: Counter = field(default_factory=Counter)  # (gold status, svodka status) of matched events
+    participants_predicted: int = 0  # over matched events: svodka's participants,
+    participants_gold: int = 0  # the gold's,
+    participants_right: int = 0  # svodka's that the gold names too,
+    sides_judged: int = 0  # those of a directed event,
+    sides_right: int = 0  # and of them, on the gold's side (agent or patient)
     gold_quotes: int = 0
     predicted_quotes: int = 0
     quotes_matched: int = 0
@@ -84,6 +93,9 @@ class FactCounts:
             "not happened as happened": self.happened_not_happened,
             "status accuracy": _ratio(sum(n for (g, p), n in self.status_pairs.items() if g == p),
                                       sum(self.status_pairs.values())),
+            "participants P": _ratio(self.participants_right, self.participants_predicted),
+            "participants R": _ratio(self.participants_right, self.participants_gold),
+            "role side accuracy": _ratio(self.sides_right, self.sides_judged),
             "quotes P": _ratio(self.quotes_matched, self.predicted_quotes),
             "quotes R": _ratio(self.quotes_matched, self.gold_quotes),
             "content P": _ratio(self.content_overlap, self.content_predicted),
@@ -131,18 +143,29 @@ def score_article(gold: GoldArticle, article: Article | None) -> FactCounts:
 
 
 def _score_events(gold: GoldArticle, article: Article | None, events: list[Event], counts: FactCounts) -> None:
+    """Each event is matched to one gold event: first by the sentence that tells it, then (for the
+    events left) by its participants and an overlapping sentence, so that a loose match does not
+    take the gold event another event tells in so many words."""
     counts.gold_happened += sum(e.status == "happened" for e in gold.events)
     counts.predicted_happened += sum(e.status == "happened" for e in events)
-    unmatched = list(gold.events)
-    for event in events:
-        match = next((g for g in unmatched if _same_event(g, event, article)), None)
+    unmatched, matches = list(gold.events), {}
+    for strict in (True, False):
+        for number, event in enumerate(events):
+            if number in matches:
+                continue
+            match = next((g for g in unmatched if _same_event(g, event, article, strict)), None)
+            if match is not None:
+                unmatched.remove(match)
+                matches[number] = match
+    for number, event in enumerate(events):
+        match = matches.get(number)
         if match is None:
             if event.status == "happened":
                 counts.errors.append(f"{gold.file}#{gold.row}: extra {event.type} {_names(event, article)} "
                                      f"«{_evidence(event, article)[:120]}»")
             continue
-        unmatched.remove(match)
         counts.status_pairs[(match.status, event.status)] += 1
+        _score_participants(match, event, article, counts)
         if event.status == "happened" and match.status == "happened":
             counts.happened_matched += 1
         elif event.status == "happened":
@@ -155,11 +178,29 @@ def _score_events(gold: GoldArticle, article: Article | None, events: list[Event
                                  f"{', '.join(missed.agents + missed.patients)} «{missed.sentence[:120]}»")
 
 
-def _same_event(gold: GoldEvent, event: Event, article: Article) -> bool:
+def _score_participants(gold: GoldEvent, event: Event, article: Article, counts: FactCounts) -> None:
+    """Who svodka says took part, against the gold's agents and patients; in a directed event,
+    whether each one found is on the gold's side."""
+    names = {entity.id: entity.name for entity in article.entities}
+    counts.participants_predicted += len(event.participants)
+    counts.participants_gold += len(gold.agents) + len(gold.patients)
+    for participant in event.participants:
+        name = names.get(participant.entity, participant.entity)
+        agent = any(name_matches(g, name) for g in gold.agents)
+        patient = any(name_matches(g, name) for g in gold.patients)
+        counts.participants_right += agent or patient
+        if gold.type in DIRECTED and agent != patient:
+            counts.sides_judged += 1
+            counts.sides_right += patient == (participant.role in PATIENT_ROLES)
+
+
+def _same_event(gold: GoldEvent, event: Event, article: Article, strict: bool = False) -> bool:
     if FAMILIES.get(gold.type, gold.type) != FAMILIES.get(event.type, event.type):
         return False
     if _overlap(_words(gold.sentence), _words(_evidence(event, article))) >= MATCH_OVERLAP:
         return True
+    if strict:
+        return False
     names = _names(event, article)
     return any(name_matches(g, n) for g in gold.agents + gold.patients for n in names) and \
         _overlap(_words(gold.sentence), _words(" ".join(article.text[r.start:r.end] for r in event.evidence))) > 0.2
