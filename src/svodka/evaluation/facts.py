@@ -181,11 +181,9 @@ def _score_events(gold: GoldArticle, article: Article | None, events: list[Event
 def _score_participants(gold: GoldEvent, event: Event, article: Article, counts: FactCounts) -> None:
     """Who svodka says took part, against the gold's agents and patients; in a directed event,
     whether each one found is on the gold's side."""
-    names = {entity.id: entity.name for entity in article.entities}
     counts.participants_predicted += len(event.participants)
     counts.participants_gold += len(gold.agents) + len(gold.patients)
-    for participant in event.participants:
-        name = names.get(participant.entity, participant.entity)
+    for participant, name in zip(event.participants, _names(event, article)):
         agent = any(name_matches(g, name) for g in gold.agents)
         patient = any(name_matches(g, name) for g in gold.patients)
         counts.participants_right += agent or patient
