@@ -36,3 +36,20 @@ def test_a_surname_shared_by_two_people_joins_neither(tmp_path, db_path):
     found = people(db_path)
     assert found["Сергей Скрипаль"] == 1 and found["Юлия Скрипаль"] == 1
     assert len(found) == 3
+
+
+LENIN = "Юбилей революции\n\nВ музее открылась выставка о том, как Владимир Ленин готовил переворот.\n"
+INITIALS = "Реставрация памятника\n\nВ сквере отреставрировали памятник В.И. Ленину, сообщили в мэрии.\n"
+MIDDLE = "Новая книга\n\nВ книге собраны письма, которые Владимир Ильич Ленин писал из эмиграции.\n"
+OTHER = "Выставка художника\n\nВ галерее показали работы художника Андрея Ленина.\n"
+
+
+def test_initials_and_a_middle_name_join_the_person_the_store_knows(tmp_path, db_path):
+    ingest(tmp_path, db_path, LENIN, INITIALS, MIDDLE)
+    assert people(db_path) == {"Владимир Ленин": 3}
+
+
+def test_initials_that_fit_neither_namesake_join_neither(tmp_path, db_path):
+    ingest(tmp_path, db_path, LENIN, OTHER, INITIALS.replace("В.И. Ленину", "С. Ленину"))
+    found = people(db_path)
+    assert found["Владимир Ленин"] == 1 and found["Андрей Ленин"] == 1 and len(found) == 3

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from ..records import Entity, Mention
 from .kb import KbEntity, KnowledgeBase
-from .morph import lemma, lemma_key
+from .morph import lemma, lemma_key, name_key
+from .names import given_agrees, is_initial, same_surname, split_name
 from .ner import Found
 from .gender import decided, gender_votes
 from .normal import normalize
@@ -58,9 +59,11 @@ def link(analysed: str, found: list[Found], kb: KnowledgeBase) -> tuple[list[Men
     return mentions, list({entity.id: entity for entity in entities}.values())
 
 
-def _length(name: str) -> tuple[int, int]:
-    """How full a name is: words first, then letters ("Владимир Путин" over "Путина")."""
-    return len(name.split()), len(name)
+def _length(name: str) -> tuple[int, int, int]:
+    """How full a name is: words spelled out first, then words, then letters ("Владимир Путин" over
+    "В.В. Путин" over "Путина")."""
+    given, _ = split_name(name)
+    return len(name.split()) - sum(is_initial(part) for part in given), len(name.split()), len(name)
 
 
 def _normal(text: str, type: str, kb: KnowledgeBase, gender: str | None = None) -> str:
@@ -88,7 +91,7 @@ def _surname_of(group: _Group, normal: str) -> str:
     """A bare surname takes its base form from the full name it stands for: "Дэвиса" of
     "Дэвида Дэвиса" is "Дэвис", which the surname alone could not tell."""
     full = group.canonical.split()
-    if len(normal.split()) != 1 or len(full) < 2 or lemma(full[-1])[:3] != lemma(normal)[:3]:
+    if len(normal.split()) != 1 or len(full) < 2 or not same_surname(normal, full[-1]):
         return normal
     return full[-1]
 
@@ -108,11 +111,23 @@ def _known(normal: str, type: str, kb: KnowledgeBase) -> KbEntity | None:
     """The base's entity of that name, preferring the mention's type. It may turn a place into an
     organisation ("Кремль"), never a person into a place: "Бориса" is not the town of Борисов,
     whose name shares its lemma."""
-    same = kb.by_name(normal, type)
+    same = kb.by_name(normal, type) or (_known_person(normal, kb) if type == "PER" else None)
     if same:
         return same
     other = kb.by_name(normal)
     return other if other and (other.type == "PER") == (type == "PER") else None
+
+
+def _known_person(normal: str, kb: KnowledgeBase) -> KbEntity | None:
+    """The one person of the base whose surname this is and whose given names the written ones fit:
+    "В.Путин", "Реджеп Эрдоган" (middle name left out), "Ангеле Меркель" (a case form the
+    dictionary does not know)."""
+    given, surname = split_name(normal)
+    if not given:
+        return None
+    fitting = [person for person in kb.by_surname(surname)
+               if given_agrees(given, split_name(person.name)[0])]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _of_country(mention: Found, normal: str, kb: KnowledgeBase, analysed: str) -> KbEntity | None:
@@ -124,24 +139,30 @@ def _of_country(mention: Found, normal: str, kb: KnowledgeBase, analysed: str) -
 
 
 def _link_surnames(found, normals, membership, groups, kb: KnowledgeBase) -> None:
-    """"Лукашенко" joins "Александр Лукашенко" of the same article, or the one person of that surname
-    the knowledge base knows."""
-    full_names = _full_names_by_surname(found, normals, membership, groups)
+    """"Лукашенко" and "А. Лукашенко" join "Александр Лукашенко" of the same article, or the one
+    person of that surname the knowledge base knows."""
+    full_names = _full_names(found, normals, membership)
     for index, (mention, normal) in enumerate(zip(found, normals)):
-        if mention.type != "PER" or len(normal.split()) != 1:
+        given, surname = split_name(normal)
+        if mention.type != "PER" or not surname or not all(is_initial(part) for part in given):
             continue
-        surname = lemma(normal)
-        target = full_names.get(surname) or _known_surname(surname, groups, kb)
+        target = next((key for (known_given, known_surname), key in full_names
+                       if same_surname(surname, known_surname) and (not given or given_agrees(given, known_given))),
+                      None)
+        if target is None and not given:
+            target = _known_surname(surname.split()[-1], groups, kb)
         if target and target != membership[index]:
             membership[index] = target
 
 
-def _full_names_by_surname(found, normals, membership, groups) -> dict[str, str]:
-    by_surname: dict[str, str] = {}
+def _full_names(found, normals, membership) -> list[tuple[tuple[list[str], str], str]]:
+    """((given names, surname), group) of each person the article names with a given name, in order."""
+    named = []
     for mention, normal, key in zip(found, normals, membership):
-        if mention.type == "PER" and len(normal.split()) >= 2:
-            by_surname.setdefault(lemma(normal.split()[-1]), key)
-    return by_surname
+        given, surname = split_name(normal)
+        if mention.type == "PER" and given and not all(is_initial(part) for part in given):
+            named.append(((given, surname), key))
+    return named
 
 
 def _known_surname(surname: str, groups: dict[str, _Group], kb: KnowledgeBase) -> str | None:
@@ -159,8 +180,10 @@ def _entity(group: _Group) -> Entity:
 
 
 def entity_id(type: str, name: str) -> str:
-    """Lemmas, not spelling: "Асия Биби" and a misread "Асий Биби" elsewhere stay one entity."""
-    return f"{type.lower()}:{slug(' '.join(lemma_key(name)))}"
+    """Lemmas, not spelling: "Асия Биби" and a misread "Асий Биби" elsewhere stay one entity. A
+    person's words are read as nouns where they can be ("Скрипаля" is no gerund of "скрипалить")."""
+    key = name_key(name) if type == "PER" else lemma_key(name)
+    return f"{type.lower()}:{slug(' '.join(key))}"
 
 
 def entity_of(known: KbEntity) -> Entity:

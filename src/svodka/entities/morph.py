@@ -15,6 +15,17 @@ def lemma_key(text: str) -> tuple[str, ...]:
     return tuple(lemma(word) for word in WORD.findall(text.replace("«", " ").replace("»", " ")))
 
 
+def name_key(text: str) -> tuple[str, ...]:
+    """`lemma_key` reading each word as a noun where it can be one: "Скрипаля" → ("скрипаля",), not
+    the gerund's verb "скрипалить"."""
+    return tuple(_noun_lemma(word) for word in WORD.findall(text.replace("«", " ").replace("»", " ")))
+
+
+def _noun_lemma(word: str) -> str:
+    noun = next((parse for parse in parses(word) if parse.tag.POS == "NOUN"), None) if re.search(r"[а-яё]", word, re.I) else None
+    return noun.normal_form.replace("ё", "е") if noun else lemma(word)
+
+
 def is_proper(parse) -> bool:
     return any(grammeme in parse.tag for grammeme in PROPER)
 

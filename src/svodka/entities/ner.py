@@ -100,8 +100,9 @@ def _split_parenthesised(analysed: str, mention: Found) -> list[Found]:
 
 
 # No name runs across these: "Монако • Намибия" is two countries of a list, "Овечкин, Фёдоров" two
-# players; an organisation's name may hold a comma ("Рога, копыта и К°"), a person's or place's not.
-PERSON_OR_PLACE_SEPARATORS = re.compile(r"\s*[•·|;,]\s*")
+# players, "Ленина–Сталина" two leaders (a double name takes a hyphen, not a dash); an
+# organisation's name may hold a comma ("Рога, копыта и К°"), a person's or place's not.
+PERSON_OR_PLACE_SEPARATORS = re.compile(r"\s*[•·|;,–—]\s*")
 SEPARATORS = {"PER": PERSON_OR_PLACE_SEPARATORS, "LOC": PERSON_OR_PLACE_SEPARATORS,
               "ORG": re.compile(r"\s*[•·|;]\s*")}
 

@@ -48,8 +48,13 @@ def _person(words: list[str], gender: str | None) -> list[str]:
 
 
 def _anchor(words: list[str], gender: str | None):
-    """The parse of a first name the dictionary knows: it tells the gender and case of the others."""
-    for word in words:
+    """The parse of a first name the dictionary knows: it tells the gender and case of the others.
+    A name of one word whose likeliest reading is no first name is a surname ("Сталина", not the
+    rare woman's name Сталина)."""
+    spelled = [word for word in words if len(word) > 1 and word.isalpha()]  # initials left out
+    if len(spelled) == 1 and gender is None and not any("Name" in parse.tag for parse in _cyrillic_parses(spelled[0])[:1]):
+        return None
+    for word in spelled:
         for parse in _cyrillic_parses(word):
             if parse.is_known and "Name" in parse.tag and "sing" in parse.tag and parse.tag.gender in ("masc", "femn") \
                     and gender in (None, parse.tag.gender):

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..entities.names import is_form_of
+
 WORD = re.compile(r"\w+(?:-\w+)*")
-ENDINGS = frozenset("""а я у ю е и ы о ом ем ём ым им ой ей ою ею ов ев ах ях ам ям ами ями ых их ую юю
-ого его ому ему""".split())
-"""Case endings of Russian names and nouns, after the base form's own final vowel or soft sign."""
-SOFT_FINALS = "ьйаяо"
 
 
 def name_matches(query: str, name: str) -> bool:
@@ -18,16 +16,9 @@ def name_matches(query: str, name: str) -> bool:
     if not asked or len(asked) > len(known):
         return False
     if len(asked) == 1:
-        return _same_word(asked[0], known[-1]) or len(known) == 1 and _same_word(asked[0], known[0])
-    return all(_same_word(one, other) for one, other in zip(asked, known[-len(asked):]))
+        return is_form_of(asked[0], known[-1]) or len(known) == 1 and is_form_of(asked[0], known[0])
+    return all(is_form_of(one, other) for one, other in zip(asked, known[-len(asked):]))
 
 
 def _words(text: str) -> list[str]:
     return [word.casefold().replace("ё", "е") for word in WORD.findall(text)]
-
-
-def _same_word(form: str, base: str) -> bool:
-    if form == base:
-        return True
-    stem = base[:-1] if base[-1:] in SOFT_FINALS and len(base) > 3 else base
-    return len(stem) >= 3 and form.startswith(stem) and form[len(stem):] in ENDINGS

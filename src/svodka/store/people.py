@@ -1,14 +1,15 @@
-"""One person across the store: a surname alone ("Скрипаля", "Мишустин") that the knowledge base
-does not know joins the one person of that surname the store already holds by full name. Two or
-more such people ("Сергей Скрипаль", "Юлия Скрипаль") are namesakes the surname cannot tell apart:
-it is left as it is."""
+"""One person across the store: a person the knowledge base does not know, written by surname alone
+("Скрипаля", "Мишустин"), with initials ("И.В. Сталина") or with more or fewer given names
+("Владимир Ильич Ленин"), joins the one person of that surname the store already holds by full name
+whose given names agree. Two or more such people who disagree ("Сергей Скрипаль", "Юлия Скрипаль")
+are namesakes the writing cannot tell apart: it is left as it is."""
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
 
 from ..records import Article, Entity
-from .lookup import name_matches
+from ..entities.names import given_agrees, is_initial, same_surname, split_name
 
 DERIVED = "per:"  # ids svodka derives for people the knowledge base does not know
 KEY_LETTERS = 3  # letters every form of a surname shares with it ("Ким", "Кима"; "Скрипаля", "Мишустиным")
@@ -27,20 +28,39 @@ class KnownPeople:
             for entity in entities:
                 self._add(entity)
 
-    def the_person(self, surname: Entity) -> Entity | None:
-        """The one stored person whose surname `surname` is (in any case); None for none or namesakes."""
+    def the_person(self, written: Entity) -> Entity | None:
+        """The one stored person `written` names (in any case, initials, a given name more or less);
+        None for none or for namesakes who disagree."""
         if self._by_key is None:
             self._by_key = {}
             for id, name, wikidata in self._db.execute("SELECT id, name, wikidata FROM entities WHERE type = 'PER'"):
                 self._add(Entity(id, "PER", name, (), wikidata))
-        bucket = self._by_key.get(_key(surname.name), {})
-        people = [person for person in bucket.values() if person.id != surname.id and name_matches(surname.name, person.name)]
-        return people[0] if len(people) == 1 else None
+        given, surname = split_name(written.name)
+        bucket = self._by_key.get(_key(surname.split()[-1]) if surname else "", {})
+        people = [person for person in bucket.values() if person.id != written.id and _names(given, surname, person)]
+        if people and all(_same_person(people[0], other) for other in people[1:]):
+            return people[0]
+        return None
 
     def _add(self, entity: Entity) -> None:
-        words = entity.name.split()
-        if entity.type == "PER" and len(words) > 1:
-            self._by_key.setdefault(_key(words[-1]), {}).setdefault(entity.id, replace(entity, aliases=()))
+        given, surname = split_name(entity.name)
+        if entity.type == "PER" and _spelled(given):
+            self._by_key.setdefault(_key(surname.split()[-1]), {}).setdefault(entity.id, replace(entity, aliases=()))
+
+
+def _names(given: list[str], surname: str, person: Entity) -> bool:
+    known_given, known_surname = split_name(person.name)
+    return same_surname(surname, known_surname) and (not given or given_agrees(given, known_given))
+
+
+def _same_person(one: Entity, other: Entity) -> bool:
+    """"Владимир Ленин" and "Владимир Ильич Ленин": each one's given names fit the other's."""
+    (given, surname), (other_given, other_surname) = split_name(one.name), split_name(other.name)
+    return same_surname(surname, other_surname) and given_agrees(given, other_given) and given_agrees(other_given, given)
+
+
+def _spelled(given: list[str]) -> bool:
+    return bool(given) and not all(is_initial(part) for part in given)
 
 
 def _key(surname: str) -> str:
@@ -49,7 +69,7 @@ def _key(surname: str) -> str:
 
 def joined_to_known_people(known: KnownPeople, article: Article) -> Article:
     """`article` with each lone surname's entity replaced by the stored person it names, if one."""
-    joins = {entity.id: person for entity in article.entities if _lone_surname(entity)
+    joins = {entity.id: person for entity in article.entities if _derived_person(entity)
              if (person := known.the_person(entity))}
     if not joins:
         return article
@@ -65,8 +85,8 @@ def joined_to_known_people(known: KnownPeople, article: Article) -> Article:
     )
 
 
-def _lone_surname(entity: Entity) -> bool:
-    return entity.type == "PER" and entity.id.startswith(DERIVED) and len(entity.name.split()) == 1
+def _derived_person(entity: Entity) -> bool:
+    return entity.type == "PER" and entity.id.startswith(DERIVED)
 
 
 def _with_alias(person: Entity, surname: Entity) -> Entity:
