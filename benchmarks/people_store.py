@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -77,12 +77,12 @@ def inflects(word: str, name: str, surname: bool = False) -> bool:
     return word.startswith(stem) and CASE_ENDING.fullmatch(word[len(stem):]) is not None
 
 
+MORPH = pymorphy3.MorphAnalyzer()
+
+
 @lru_cache(maxsize=100_000)
 def is_given_name(word: str) -> bool:
     return any("Name" in parse.tag for parse in MORPH.parse(word.rstrip(".")))
-
-
-MORPH = pymorphy3.MorphAnalyzer()
 
 
 def is_initial(word: str) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..records import Entity, Mention
 from .kb import KbEntity, KnowledgeBase
 from .morph import lemma, lemma_key, name_key
-from .names import given_agrees, is_initial, same_surname, split_name
+from .names import given_agrees, is_initial, same_surname, spells_a_given_name, split_name
 from .ner import Found
 from .gender import decided, gender_votes
 from .normal import normalize
@@ -144,7 +144,7 @@ def _link_surnames(found, normals, membership, groups, kb: KnowledgeBase) -> Non
     full_names = _full_names(found, normals, membership)
     for index, (mention, normal) in enumerate(zip(found, normals)):
         given, surname = split_name(normal)
-        if mention.type != "PER" or not surname or not all(is_initial(part) for part in given):
+        if mention.type != "PER" or not surname or spells_a_given_name(given):
             continue
         target = next((key for (known_given, known_surname), key in full_names
                        if same_surname(surname, known_surname) and (not given or given_agrees(given, known_given))),
@@ -160,7 +160,7 @@ def _full_names(found, normals, membership) -> list[tuple[tuple[list[str], str],
     named = []
     for mention, normal, key in zip(found, normals, membership):
         given, surname = split_name(normal)
-        if mention.type == "PER" and given and not all(is_initial(part) for part in given):
+        if mention.type == "PER" and spells_a_given_name(given):
             named.append(((given, surname), key))
     return named
 

@@ -22,7 +22,7 @@ def name_key(text: str) -> tuple[str, ...]:
 
 
 def _noun_lemma(word: str) -> str:
-    noun = next((parse for parse in parses(word) if parse.tag.POS == "NOUN"), None) if re.search(r"[а-яё]", word, re.I) else None
+    noun = next((parse for parse in parses(word) if parse.tag.POS == "NOUN"), None)
     return noun.normal_form.replace("ё", "е") if noun else lemma(word)
 
 

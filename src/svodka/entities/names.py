@@ -27,14 +27,13 @@ def split_name(name: str) -> tuple[list[str], str]:
     return parts[:start], " ".join(parts[start:])
 
 
-def is_surname_only(name: str) -> bool:
-    """"Скрипаля", "Ле Пен": a surname with nothing before it."""
-    given, surname = split_name(name)
-    return bool(surname) and not given
-
-
 def is_initial(part: str) -> bool:
     return part.endswith(".") and len(part) == 2
+
+
+def spells_a_given_name(given: list[str]) -> bool:
+    """"Иосиф", "Владимир Ильич": a given name written out, not initials alone ("И.В.") or nothing."""
+    return any(not is_initial(part) for part in given)
 
 
 def given_agrees(given: list[str], known_given: list[str]) -> bool:

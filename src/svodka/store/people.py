@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import replace
 
 from ..records import Article, Entity
-from ..entities.names import given_agrees, is_initial, same_surname, split_name
+from ..entities.names import given_agrees, same_surname, spells_a_given_name, split_name
 
 DERIVED = "per:"  # ids svodka derives for people the knowledge base does not know
 KEY_LETTERS = 3  # letters every form of a surname shares with it ("Ким", "Кима"; "Скрипаля", "Мишустиным")
@@ -44,7 +44,7 @@ class KnownPeople:
 
     def _add(self, entity: Entity) -> None:
         given, surname = split_name(entity.name)
-        if entity.type == "PER" and _spelled(given):
+        if entity.type == "PER" and spells_a_given_name(given):
             self._by_key.setdefault(_key(surname.split()[-1]), {}).setdefault(entity.id, replace(entity, aliases=()))
 
 
@@ -59,16 +59,12 @@ def _same_person(one: Entity, other: Entity) -> bool:
     return same_surname(surname, other_surname) and given_agrees(given, other_given) and given_agrees(other_given, given)
 
 
-def _spelled(given: list[str]) -> bool:
-    return bool(given) and not all(is_initial(part) for part in given)
-
-
 def _key(surname: str) -> str:
     return surname.casefold().replace("ё", "е")[:KEY_LETTERS]
 
 
 def joined_to_known_people(known: KnownPeople, article: Article) -> Article:
-    """`article` with each lone surname's entity replaced by the stored person it names, if one."""
+    """`article` with each derived person's entity replaced by the stored person it names, if one."""
     joins = {entity.id: person for entity in article.entities if _derived_person(entity)
              if (person := known.the_person(entity))}
     if not joins:
