@@ -53,3 +53,26 @@ def test_initials_that_fit_neither_namesake_join_neither(tmp_path, db_path):
     ingest(tmp_path, db_path, LENIN, OTHER, INITIALS.replace("В.И. Ленину", "С. Ленину"))
     found = people(db_path)
     assert found["Владимир Ленин"] == 1 and found["Андрей Ленин"] == 1 and len(found) == 3
+
+
+LONE = "Спор историков\n\nИсторики снова спорят о роли Сталина в войне, пишет журнал.\n"
+STALIN = "Новая биография\n\nВышла биография, в которой Иосиф Сталин предстает молодым поэтом.\n"
+
+
+def test_a_surname_stored_before_the_full_name_joins_it_when_the_full_name_comes(tmp_path, db_path):
+    ingest(tmp_path, db_path, LONE, STALIN)
+    assert people(db_path) == {"Иосиф Сталин": 2}
+    found = CliRunner().invoke(main, ["entity", "Сталина", "--json", "--db", str(db_path)])
+    assert [json.loads(line)["name"] for line in found.output.splitlines()] == ["Иосиф Сталин"]
+
+
+def test_a_surname_stored_first_ends_as_it_would_stored_last(tmp_path, db_path):
+    ingest(tmp_path, db_path, SURNAME, FULL)
+    assert people(db_path) == {"Сергей Скрипаль": 2}
+
+
+def test_a_surname_stored_before_two_namesakes_joins_neither(tmp_path, db_path):
+    both = FULL.replace("в британском Солсбери.", "в британском Солсбери вместе с дочерью Юлией Скрипаль.")
+    ingest(tmp_path, db_path, SURNAME, both)
+    found = people(db_path)
+    assert found["Сергей Скрипаль"] == 1 and found["Юлия Скрипаль"] == 1 and len(found) == 3

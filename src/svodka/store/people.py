@@ -16,25 +16,29 @@ KEY_LETTERS = 3  # letters every form of a surname shares with it ("Ким", "К
 
 
 class KnownPeople:
-    """The store's people with a full name, by the first letters of their surname: read from the
-    store once, then kept up to date by the articles stored through it (no query per article)."""
+    """The store's people by the first letters of their surname, those with a given name written out
+    apart from those stored by surname or initials alone: read from the store once, then kept up to
+    date by the articles stored through it (no query per article)."""
 
     def __init__(self, db: sqlite3.Connection):
         self._db = db
         self._by_key: dict[str, dict[str, Entity]] | None = None
+        self._unnamed: dict[str, dict[str, Entity]] = {}  # derived people with no given name written out
 
-    def note(self, entities: tuple[Entity, ...]) -> None:
-        if self._by_key is not None:
-            for entity in entities:
-                self._add(entity)
+    def note(self, entities: tuple[Entity, ...]) -> list[tuple[Entity, Entity]]:
+        """Remember the people an article names. Returns (earlier, person) for each person stored
+        earlier by surname or initials alone ("Сталина" in an article that named no one in full)
+        whom a person of this article is now the one stored person to fit."""
+        self._load()
+        for entity in entities:
+            self._add(entity)
+        return [(earlier, person) for entity in entities if entity.type == "PER"
+                for earlier, person in self._earlier_writings(entity)]
 
     def the_person(self, written: Entity) -> Entity | None:
         """The one stored person `written` names (in any case, initials, a given name more or less);
         None for none or for namesakes who disagree."""
-        if self._by_key is None:
-            self._by_key = {}
-            for id, name, wikidata in self._db.execute("SELECT id, name, wikidata FROM entities WHERE type = 'PER'"):
-                self._add(Entity(id, "PER", name, (), wikidata))
+        self._load()
         given, surname = split_name(written.name)
         bucket = self._by_key.get(_key(surname.split()[-1]) if surname else "", {})
         people = [person for person in bucket.values() if person.id != written.id and _names(given, surname, person)]
@@ -42,10 +46,33 @@ class KnownPeople:
             return people[0]
         return None
 
+    def _earlier_writings(self, person: Entity) -> list[tuple[Entity, Entity]]:
+        given, surname = split_name(person.name)
+        if not spells_a_given_name(given):
+            return []
+        bucket = self._unnamed.get(_key(surname.split()[-1]), {})
+        found = [(earlier, target) for earlier in list(bucket.values())
+                 if (target := self.the_person(earlier)) and _same_person(target, person)]
+        for earlier, _ in found:
+            del bucket[earlier.id]
+        return found
+
+    def _load(self) -> None:
+        if self._by_key is None:
+            self._by_key = {}
+            for id, name, wikidata in self._db.execute("SELECT id, name, wikidata FROM entities WHERE type = 'PER'"):
+                self._add(Entity(id, "PER", name, (), wikidata))
+
     def _add(self, entity: Entity) -> None:
+        if entity.type != "PER":
+            return
         given, surname = split_name(entity.name)
-        if entity.type == "PER" and spells_a_given_name(given):
+        if not surname:
+            return
+        if spells_a_given_name(given):
             self._by_key.setdefault(_key(surname.split()[-1]), {}).setdefault(entity.id, replace(entity, aliases=()))
+        elif _derived_person(entity):
+            self._unnamed.setdefault(_key(surname.split()[-1]), {}).setdefault(entity.id, replace(entity, aliases=()))
 
 
 def _names(given: list[str], surname: str, person: Entity) -> bool:

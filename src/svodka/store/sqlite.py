@@ -15,6 +15,7 @@ from .people import KnownPeople, joined_to_known_people
 from .sqlite_entities import (
     articles_mentioning,
     find_entities,
+    merge_entity,
     save_entities,
     top_entities,
     with_entities,
@@ -84,7 +85,8 @@ class SQLiteStore:
         if inserted:
             article = joined_to_known_people(self._people, article)
             save_entities(self._db, article, now)
-            self._people.note(article.entities)
+            for earlier, person in self._people.note(article.entities):
+                merge_entity(self._db, earlier.id, person.id)
         if inserted or lacks_events(self._db, article):
             save_events(self._db, article)
         self._db.execute(

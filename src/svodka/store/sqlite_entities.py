@@ -22,6 +22,18 @@ def save_entities(db: sqlite3.Connection, article: Article, now: str) -> None:
     )
 
 
+def merge_entity(db: sqlite3.Connection, old: str, new: str) -> None:
+    """Every reference to entity `old` (mentions, quote speakers and addressees, event places and
+    participants) made a reference to `new`, its names kept as aliases of `new`, and `old` removed."""
+    db.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT ?, alias FROM entity_aliases "
+               "WHERE entity_id = ?", (new, old))
+    db.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (old,))
+    for table, column in (("mentions", "entity_id"), ("quotes", "speaker_id"), ("quotes", "addressee_id"),
+                          ("events", "place_id"), ("event_participants", "entity_id")):
+        db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
+    db.execute("DELETE FROM entities WHERE id = ?", (old,))
+
+
 def with_entities(db: sqlite3.Connection, article: Article) -> Article:
     rows = db.execute('SELECT start, "end", type, normal, entity_id, kind FROM mentions '
                       'WHERE article_id = ? ORDER BY start, "end"', (article.id,)).fetchall()
