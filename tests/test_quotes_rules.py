@@ -118,3 +118,21 @@ def test_a_headline_with_a_colon_but_no_speaker_is_no_quote():
 ])
 def test_a_source_attribution_quotes_no_one(text):
     assert quotes(text) == ()
+
+
+def test_a_quote_interrupted_by_its_attribution_is_one_quote_without_it():
+    [quote] = quotes("Из-за этого, отметил депутат Иван Петров, страдают не только мигранты, но и работодатели.")
+    assert quote.said() == "Из-за этого страдают не только мигранты, но и работодатели"
+    assert quote.speaker_text == "Иван Петров"
+
+
+def test_an_apposition_to_the_speaker_is_part_of_the_attribution():
+    [quote] = quotes("Поскольку минские договоренности не выполняются, утверждает Иван Петров, руководитель фонда, "
+                     "войну не остановить.")
+    assert quote.said() == "Поскольку минские договоренности не выполняются войну не остановить"
+
+
+def test_a_bare_role_as_speaker_is_the_person_named_before():
+    [quote] = quotes("Директор института Леопольд Лобковский побывал в экспедиции.\n\n"
+                     "В этой связи, отмечает эксперт, ничего нового экспедиция не дала.")
+    assert quote.speaker_text == "Леопольд Лобковский"

@@ -113,8 +113,9 @@ class Range:
 class Quote:
     """Words someone said: `[start, end)` is the quoted words (for indirect speech, the reported
     clause). `speaker` is an entity id, or None with `speaker_text` saying who ("эксперты");
-    `speaker_start`/`speaker_end` is the mention that names the speaker. `notes` are editor's notes
-    inside the quote ("– прим. ВЗГЛЯД"), part of its text but not the speaker's words."""
+    `speaker_start`/`speaker_end` is the mention that names the speaker. `notes` are ranges inside
+    the quote that are part of its text but not the speaker's words: editor's notes ("– прим.
+    ВЗГЛЯД") and the attribution that interrupts it ("Из-за этого, отметил он, страдают …")."""
 
     start: int
     end: int
@@ -129,6 +130,15 @@ class Quote:
     cue_end: int | None = None
     addressee: str | None = None
     notes: tuple[Range, ...] = ()
+
+    def said(self) -> str:
+        """The speaker's words: `text` without its notes."""
+        pieces, position = [], self.start
+        for note in sorted(self.notes, key=lambda note: note.start):
+            pieces.append(self.text[position - self.start : note.start - self.start])
+            position = max(position, note.end)
+        pieces.append(self.text[position - self.start :])
+        return " ".join(piece.strip() for piece in pieces if piece.strip())
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -210,7 +210,7 @@ def _score_quotes(gold: GoldArticle, article: Article | None, counts: FactCounts
     counts.gold_quotes += len(said)
     counts.predicted_quotes += len(quotes)
     counts.author_lines += len(gold.quotes) - len(said)
-    predicted = [(q, _words(article.text[q.start:q.end])) for q in quotes]
+    predicted = [(q, _words(q.said())) for q in quotes]
     counts.content_predicted += sum(len(words) for _, words in predicted)
     counts.content_gold += sum(len(_words(g.content)) for g in said)
     for author in (g for g in gold.quotes if g.author):  # taken as a quote: most of its words in one

@@ -11,6 +11,7 @@ from .speaker import Mentions, Speaker, is_descriptor, pronoun_gender
 
 DESCRIPTOR_PARAGRAPHS = 3
 """Paragraphs back (this one included) in which a descriptor speaker may stand for the person quoted last."""
+PERSON_IDS = ("per:", "person:")  # ids of people svodka derives, and of people its knowledge base knows
 
 
 @dataclass
@@ -56,12 +57,18 @@ class Context:
             recent = self._recent_person_speaker(paragraph)
             if recent:  # "по мнению эксперта" after the expert was quoted
                 return Speaker(speaker.start, speaker.end, recent.text, recent.entity)
+            named = self._last_named(speaker, paragraph) if len(speaker.text.split()) == 1 else None
+            if named:  # "…, отмечает эксперт, …" after the expert was named: a bare role points back
+                return Speaker(speaker.start, speaker.end, named.normal, named.entity)
         return speaker
+
+    def _last_named(self, speaker: Speaker, paragraph: int):
+        return self.mentions.last_person_before(speaker.start, None, self._paragraph_start(paragraph - 1))
 
     def _recent_person_speaker(self, paragraph: int) -> Speaker | None:
         for back in range(paragraph, paragraph - DESCRIPTOR_PARAGRAPHS, -1):
             speaker = self.last_speaker.get(back)
-            if speaker is not None and speaker.entity and speaker.entity.startswith("per:"):
+            if speaker is not None and speaker.entity and speaker.entity.startswith(PERSON_IDS):
                 return speaker
         return None
 

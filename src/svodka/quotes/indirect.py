@@ -2,7 +2,8 @@
 "по словам X, …", "как сообщил X, …" and "…, утверждает X". The quote is the reported clause."""
 from __future__ import annotations
 
-from ..records import Quote
+from ..entities.morph import parses
+from ..records import Quote, Range
 from .context import Context, Passage
 from .cues import (
     ABOUT,
@@ -18,6 +19,8 @@ from .speaker import Speaker, folded, located_body, subject_after, subject_befor
 MAX_GAP = 7  # words between the verb and ", что" ("заявил вчера «РИА Новости», что")
 ANAPHORA = word_set("этом том нем ней них")
 CLAUSE_BREAKS = frozenset({"хотя", "однако"})
+# Words that open a clause of the author's after an attribution, not the rest of what was said.
+AUTHOR_CLAUSES = CLAUSE_BREAKS | {"что", "который", "которая", "которое", "которые", "чтобы"}
 
 
 def indirect_quotes(context: Context, passage: Passage) -> list[Quote]:
@@ -170,7 +173,43 @@ def _inverted(context: Context, passage: Passage, cue: int) -> Quote | None:
     speaker = subject_after(tokens, cue, context.mentions, number)
     if speaker is None or _is_cited(context, speaker) and saying_lemma(tokens[cue]) in CITING:
         return None
-    return _quote(context, passage, _content_start(passage), before, speaker, cue)
+    goes_on = _continuation(passage, cue)
+    if goes_on is None:
+        return _quote(context, passage, _content_start(passage), before, speaker, cue)
+    interruption = Range(tokens[before].start, tokens[goes_on - 1].end)
+    return _quote(context, passage, _content_start(passage), _clause_end(passage, goes_on), speaker, cue,
+                  notes=(interruption,))
+
+
+def _continuation(passage: Passage, cue: int) -> int | None:
+    """"Из-за этого, отметил он, страдают …": where the words go on after the attribution that
+    interrupts them (the first word after the comma that closes it; an apposition to the speaker,
+    "…, утверждает Пастухов, руководитель фонда, …", is part of the attribution), or None where the
+    sentence ends there or another clause of the author's begins ("…, добавив, что …")."""
+    tokens = passage.tokens
+    index, appositions = cue + 1, 0
+    while index < min(cue + MAX_GAP + 1, len(tokens) - 1):
+        text = tokens[index].text
+        if text in ".!?;:…«»\"":
+            return None
+        if text == ",":
+            following = index + 1
+            while following < len(tokens) - 1 and tokens[following].text in "–—-":
+                following += 1
+            word = tokens[following]
+            if not word.is_word or saying_lemma(word) or word.text.lower() in AUTHOR_CLAUSES:
+                return None
+            if not _nominative_noun(word.text) or appositions:
+                return following
+            appositions += 1
+        index += 1
+    return None
+
+
+def _nominative_noun(word: str) -> bool:
+    """"руководитель", "глава": a noun in the nominative, as an apposition to a speaker starts."""
+    found = parses(word)[:1]
+    return bool(found) and found[0].tag.POS == "NOUN" and found[0].tag.case == "nomn"
 
 
 def _content_start(passage: Passage) -> int:
@@ -187,7 +226,7 @@ def _is_cited(context: Context, speaker: Speaker) -> bool:
 
 
 def _quote(context: Context, passage: Passage, start: int, end: int, speaker: Speaker | None, cue: int,
-           cue_end: int | None = None) -> Quote | None:
+           cue_end: int | None = None, notes: tuple[Range, ...] = ()) -> Quote | None:
     tokens = passage.tokens
     if end <= start or not any(t.is_word for t in tokens[start:end]):
         return None
@@ -201,5 +240,5 @@ def _quote(context: Context, passage: Passage, start: int, end: int, speaker: Sp
         start=first.start, end=last.end, text=text[first.start : last.end], kind="indirect",
         speaker=speaker.entity, speaker_text=speaker.text, speaker_start=speaker.start, speaker_end=speaker.end,
         cue=saying_lemma(tokens[cue]) or " ".join(t.text for t in tokens[cue : cue + 2]),
-        cue_start=tokens[cue].start, cue_end=cue_end or tokens[cue].end,
+        cue_start=tokens[cue].start, cue_end=cue_end or tokens[cue].end, notes=notes,
     )
