@@ -1,6 +1,8 @@
 """Sentences and tokens of an article's content, addressed by offsets into its text: what quotes and
 events read. A sentence never ends inside quotation marks or parentheses ("прим. ВЗГЛЯД)" inside a
-quote does not end it), so a quote of several sentences and its attribution are one unit."""
+quote does not end it), so a quote of several sentences and its attribution are one unit. A paragraph
+ends a sentence whatever is open in it, except direct speech that opened a paragraph or followed a
+colon and goes on over the next ("«…\n…», — сказал он"); a heading line ends its own."""
 from __future__ import annotations
 
 import re
@@ -17,6 +19,8 @@ OPENING = "«“„("
 CLOSING = "»”“)"
 MAX_JOINED = 12
 MAX_SENTENCE_CHARS = 3000
+# A line of its own with no closing punctuation ("Цепная реакция"), before a capitalised line.
+HEADING = re.compile(r"[A-ZА-ЯЁ][^\n.!?…:;,]{0,118}[^\s.!?…:;,–—-]([ \t\xa0]*\n\s*)(?=[A-ZА-ЯЁ«])")
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
@@ -54,15 +58,69 @@ def sentences(text: str, spans: tuple[Span, ...]) -> tuple[Sentence, ...]:
 
 def _balanced(passage: str) -> Iterator[tuple[int, int]]:
     """razdel's sentences, joined while a quotation or parenthesis opened in them is still open."""
-    start, joined = None, 0
-    for piece in sentenize(passage):
-        start = piece.start if start is None else start
-        joined += 1
-        if _is_closed(passage[start : piece.stop]) or _too_long(passage, start, piece.stop, joined):
-            yield start, piece.stop
+    start, stop, joined = None, 0, 0
+    for piece_start, piece_stop in _pieces(passage):
+        if start is not None and _new_paragraph(passage, stop, piece_start) and not _speech_open(passage[start:stop]):
+            yield start, stop
+            start, joined = None, 0
+        start = piece_start if start is None else start
+        stop, joined = piece_stop, joined + 1
+        if _is_closed(passage[start:stop]) or _too_long(passage, start, stop, joined):
+            yield start, stop
             start, joined = None, 0
     if start is not None:
         yield start, len(passage.rstrip())
+
+
+def _pieces(passage: str) -> Iterator[tuple[int, int]]:
+    """razdel's sentences, a heading line that razdel ran into the next sentence cut off (a line of
+    its own at the start of a sentence)."""
+    for piece in sentenize(passage):
+        heading = HEADING.match(passage, piece.start, piece.stop)
+        if heading is not None and _starts_line(passage, piece.start):
+            yield piece.start, heading.start(1)
+            yield heading.end(1), piece.stop
+        else:
+            yield piece.start, piece.stop
+
+
+def _new_paragraph(passage: str, stop: int, start: int) -> bool:
+    """Whether the next sentence opens a paragraph: a line break before it, and it starts as a
+    sentence does (not "— RT)", an editor's note an HTML element put on a line of its own)."""
+    return "\n" in passage[stop:start] and (passage[start].isalnum() or passage[start] in "«“„\"")
+
+
+def _starts_line(passage: str, at: int) -> bool:
+    while at > 0 and passage[at - 1] in " \t\xa0":
+        at -= 1
+    return at == 0 or passage[at - 1] == "\n"
+
+
+def _speech_open(unit: str) -> bool:
+    """Whether the first quotation still open at the end of `unit` is direct speech that goes on:
+    opened at the unit's start ("«Мы …", "– «Мы …") or after a colon ("заявил: «…"), and no mark
+    after it closes anything (in "«Мы … «Джабхат ан-Нусры», — сказал он" one mark closed both)."""
+    opened = _unclosed_opening(unit)
+    if opened is None or any(char in "»”" for char in unit[opened:]):
+        return False
+    before = unit[:opened].rstrip(" \t\xa0–—-")
+    return not before or before.endswith(":")
+
+
+def _unclosed_opening(unit: str) -> int | None:
+    """Offset of the outermost quotation mark (not parenthesis) left open in `unit`."""
+    stack = []
+    for index, char in enumerate(unit):
+        if char in "«„" or char == "“" and not (stack and unit[stack[-1]] == "„"):
+            stack.append(index)
+        elif char in "»”“" and stack:
+            stack.pop()
+        elif char == "(":
+            stack.append(index)
+        elif char == ")" and stack and unit[stack[-1]] == "(":
+            stack.pop()
+    quotations = [index for index in stack if unit[index] != "("]
+    return quotations[0] if quotations and not any(unit[i] == "(" for i in stack) else None
 
 
 def _cut(passage: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from ..records import Range
 
 PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+ATTRIBUTION = re.compile(r"[,.!?…]*\s*[–—]")
+PARENTHESIS = re.compile(r"\([^()]*\)")
 NOTE = re.compile(r"\((?:[^()]*?[–—-]\s*)?(?:прим\.|примеч\.|ред\.)[^()]*\)", re.IGNORECASE)
 
 
@@ -46,10 +48,13 @@ def quoted(text: str, start: int, end: int) -> list[Quoted]:
 
 
 def _matching(text: str, at: int, end: int, mark: str, closing: str) -> int | None:
+    """Where the quotation opened at `at` closes. A quotation that ends with a quotation inside it
+    often closes both with one mark ("«… «Джебхат ан-Нусра» (запрещены в РФ)."): where one mark is
+    left open and the passage ends with an inner quotation, it closes with that one."""
     if mark == closing:  # straight quotes do not nest
         close = text.find(closing, at + 1, end)
         return close if close > at + 1 else None
-    depth = 0
+    depth, shared = 0, None
     for index in range(at, end):
         if text[index] == mark:
             depth += 1
@@ -57,7 +62,15 @@ def _matching(text: str, at: int, end: int, mark: str, closing: str) -> int | No
             depth -= 1
             if depth == 0:
                 return index
-    return None
+            shared = index if depth == 1 else shared
+    return shared if depth == 1 and shared is not None and _ends_passage(text, shared + 1, end) else None
+
+
+def _ends_passage(text: str, at: int, end: int) -> bool:
+    """Nothing but punctuation and a parenthesis ("(запрещены в РФ).") left before `end`, or the
+    attribution after a dash ("», — сказал он.")."""
+    rest = PARENTHESIS.sub("", text[at:end])
+    return not any(char.isalnum() for char in rest) or ATTRIBUTION.match(rest) is not None
 
 
 def notes(text: str, start: int, end: int) -> tuple[Range, ...]:
