@@ -184,3 +184,67 @@ def test_who_says_they_want_to_discuss_with_someone_is_the_infinitives_subject()
 def test_a_partner_whose_name_does_not_decline_stays_before_the_verb():
     text = "Беседа Дональда Трампа и его дочери Иванки с астронавтом Пегги Уитсон проходит по видеосвязи."
     assert "Пегги Уитсон" in set().union(*events(text, "call"), *events(text, "meeting"))
+
+
+def roles(text: str, kind: str) -> set[tuple[str, str]]:
+    article = svodka.process(text, published="2024-06-01")
+    names = {entity.id: entity.name for entity in article.entities}
+    (event,) = [e for e in article.events if e.type == kind]
+    return {(names.get(p.entity, p.entity), p.role) for p in event.participants}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("КНДР обвинила США в попытке сорвать переговоры.", {("КНДР", "initiator"), ("США", "target")}),
+    ("Грузия и Россия снова спорят. Тбилиси обвиняет Москву в аннексии.", {("Грузия", "initiator"), ("Россия", "target")}),
+    ("Тбилиси обвиняет Москву в аннексии.", {("Тбилиси", "initiator"), ("Москва", "target")}),
+])
+def test_a_state_or_its_capital_accuses_as_its_country(text, found):
+    assert roles(text, "accusation") == found
+
+
+def test_a_state_does_not_meet():
+    article = svodka.process("Россия и Китай встретились в финале турнира.", published="2024-06-01")
+    assert not [e for e in article.events if e.type == "meeting"]
+
+
+def test_the_genitive_of_sanctions_imposes_them_and_against_whom_is_their_target():
+    text = "Новые санкции США против России вступили в силу в пятницу."
+    assert roles(text, "sanctions") == {("США", "initiator"), ("Россия", "target")}
+
+
+def test_whoever_speaks_after_a_quotation_is_not_its_events_target():
+    text = "«Мы считаем эти санкции незаконными», — заявил Дмитрий Песков журналистам."
+    article = svodka.process(text, published="2024-06-01")
+    assert not [e for e in article.events if e.type == "sanctions"]
+
+
+def test_an_accusation_denied_was_still_made():
+    article = svodka.process("Посол опроверг обвинения Вашингтона в адрес Москвы.", published="2024-06-01")
+    (event,) = [e for e in article.events if e.type == "accusation"]
+    assert event.status == "happened"
+
+
+def test_sanctions_accepted_are_no_hosting():
+    text = "В Кремле учтут, что новые санкции в отношении России принимал уходящий президент Барак Обама."
+    article = svodka.process(text, published="2024-06-01")
+    assert not [e for e in article.events if e.type == "host"]
+
+
+def test_the_charged_person_is_the_target_of_a_charge():
+    text = "Прокуратура Нью-Йорка предъявила Сайфулло Саипову обвинение в терроризме."
+    assert ("Сайфулло Саипов", "target") in roles(text, "accusation")
+
+
+def test_a_rally_is_news_by_its_place_alone():
+    article = svodka.process("Митинг прошёл 12 марта в Москве.", published="2024-06-01")
+    assert [e.type for e in article.events] == ["protest"]
+
+
+def test_an_abbreviation_does_not_end_the_clause_of_an_appointment():
+    text = "Дмитрий Медведев назначил руководителем ведомства и.о. главы службы Ивана Петрова."
+    assert ("Иван Петров", "appointee") in roles(text, "appointment")
+
+
+def test_strikes_are_made_by_their_genitive_and_aimed_by_po():
+    text = "Египет ответил на теракт: дипломат прокомментировал удары Каира по Ливии."
+    assert roles(text, "military") == {("Египет", "initiator"), ("Ливия", "target")}

@@ -62,7 +62,7 @@ CALL_WORDS = re.compile(r"(?i)\bтелефонн\w+|\bпо телефону\b|\b
 ACCEPTED_THINGS = (r"(?:решени|участи|закон|меры|мер\b|поправк|во внимание|к сведению|резолюци|документ|"
                    r"постановлени|бюджет|присяг|на себя|в расчет|обращени|доз|препарат|вакцин|план|отставк|"
                    r"предложени|позици|ислам|христианств|гражданств|вызов|извинени|соболезновани|командовани|эстафет|"
-                   r"душ\b|ванн|ставк)")
+                   r"душ\b|ванн|ставк|санкци)")
 # "принимать никаких стратегических решений": up to two words between the verb and the thing
 ACCEPTING_A_THING = re.compile(rf"(?i)^\w+\s+(?:\S+\s+){{0,2}}[\"«]?{ACCEPTED_THINGS}")
 NOT_EVENTS = {
@@ -73,11 +73,12 @@ NOT_EVENTS = {
     "контакт": re.compile(r"(?i)^\w+\b(?!\s+(?:\S+\s+)?со?\s)"),  # a contact is a meeting only "с" someone
 }
 # ... or by the words before it: "участие во встрече, вероятно, примет Лавров" (taking part, not
-# hosting), "сексуальные контакты с …", "тесный контакт с заболевшим"
-TAKING_PART = re.compile(r"(?i)\bучасти[еия]\b")
+# hosting), "санкции принял именно Обама" (the thing accepted before the verb), "сексуальные
+# контакты с …", "тесный контакт с заболевшим"
+TAKING_PART_OR_A_THING = re.compile(rf"(?i)\bучасти[еия]\b|\b{ACCEPTED_THINGS}\w*[\s»\"]+(?:\w+\s+){{0,3}}$")
 NOT_AFTER = {
-    "принять": TAKING_PART,
-    "принимать": TAKING_PART,
+    "принять": TAKING_PART_OR_A_THING,
+    "принимать": TAKING_PART_OR_A_THING,
     "контакт": re.compile(r"(?i)(?:сексуальн|половы|интимн|тесн)\w*\s+$"),
 }
 SPECIFICITY = ("call", "meeting", "negotiations")  # most specific first, within the consult family

@@ -49,6 +49,9 @@ def happenings(sightings: list[Sighting]) -> list[Happening]:
 
 
 def _can_open(sighting: Sighting) -> bool:
+    """A rally is news by its place alone ("Митинг 12 марта в Москве"); others need their people."""
+    if sighting.kind.type == "protest" and sighting.place and not sighting.joins_only:
+        return True
     needed = 2 if sighting.kind.family == "consult" or sighting.joins_only else 1
     return len(sighting.participants) >= needed
 

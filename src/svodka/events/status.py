@@ -30,7 +30,8 @@ CLAUSE_END = frozenset(".;:!?()–—«»\"“”")
 NOT_NEGATING = frozenset({"только", "раз", "менее", "более", "позднее", "позже", "ранее", "раньше", "без",
                           "впервые", "случайно", "зря", "просто", "исключено", "мало", "один", "одна"})
 REFUSING = frozenset({"отказаться", "отказываться", "отменить", "отменять", "опровергнуть", "опровергать",
-                      "отрицать", "отклонить", "отклонять", "сорвать", "срывать", "запретить"})
+                      "отрицать", "отклонить", "отклонять", "отвергнуть", "отвергать", "сорвать", "срывать",
+                      "запретить"})
 CALLED_OFF = frozenset({"отменить", "отменять", "сорваться", "срываться", "отложить", "откладывать"})
 HYPOTHETICAL_WORDS = frozenset({"если", "бы", "б", "ли", "возможно", "возможный",
                                 "мочь", "предложить", "предлагать", "предложение", "призвать", "призывать",
@@ -46,15 +47,19 @@ TAKING_PLACE = frozenset({"пройти", "проходить", "состоят�
 """Verbs that say a trigger noun takes place: in the future tense, it is planned."""
 
 
-def event_status(tokens: list[Token], index: int) -> str:
-    """The status of the event `tokens[index]` (its trigger) tells of, in a sentence's tokens."""
+def event_status(tokens: list[Token], index: int, speech_act: bool = False) -> str:
+    """The status of the event `tokens[index]` (its trigger) tells of, in a sentence's tokens. A
+    `speech_act` noun (an accusation, a criticism) that is denied or rejected was made all the same:
+    "опроверг обвинения Вашингтона" denies what they say, not that they were made."""
     start = clause_start(tokens, index)
     before = [t for t in tokens[:index] if t.start >= start and t.is_word]
     after = _words_after(tokens, index)
     trigger = tokens[index]
     if _not_excluded(before):
         return HYPOTHETICAL
-    if _negated(before) or _called_off(trigger, after) or _denied(tokens, start, before):
+    refuted = speech_act and _is_noun(trigger)
+    if _negated(before, refusing=not refuted) or _called_off(trigger, after) \
+            or not refuted and _denied(tokens, start, before):
         return NEGATED
     if _hypothetical(before, tokens, index):
         return HYPOTHETICAL
@@ -74,14 +79,14 @@ def _words_after(tokens: list[Token], index: int) -> list[Token]:
     return found
 
 
-def _negated(before: list[Token]) -> bool:
+def _negated(before: list[Token], refusing: bool = True) -> bool:
     near = before[-NEGATION_REACH:]
     for position, token in enumerate(near):
         word = token.text.lower()
         following = near[position + 1].text.lower() if position + 1 < len(near) else ""
         if word in ("не", "ни") and following not in NOT_NEGATING:
             return True
-    return any(_lemma_in(token, REFUSING) for token in before[-CUE_REACH:])
+    return refusing and any(_lemma_in(token, REFUSING) for token in before[-CUE_REACH:])
 
 
 def _called_off(trigger: Token, after: list[Token]) -> bool:
