@@ -248,3 +248,8 @@ def test_an_abbreviation_does_not_end_the_clause_of_an_appointment():
 def test_strikes_are_made_by_their_genitive_and_aimed_by_po():
     text = "Египет ответил на теракт: дипломат прокомментировал удары Каира по Ливии."
     assert roles(text, "military") == {("Египет", "initiator"), ("Ливия", "target")}
+
+
+def test_who_undergoes_an_accusation_is_its_target():
+    text = "Сергей Лавров подвергся обвинениям со стороны Джона Керри."
+    assert roles(text, "accusation") == {("Джон Керри", "initiator"), ("Сергей Лавров", "target")}

@@ -38,6 +38,7 @@ TOPIC_CUES = ("обсуд", "рассмотр", "внимани", "вопрос"
 OBJECT_ROLES = {"congratulation": "counterpart", "criticism": "target", "accusation": "target",
                 "host": "visitor", "appointment": "appointee", "sanctions": "target", "military": "target"}
 SUBJECT_ROLES = {"visit": "visitor", "host": "host"}
+UNDERGOING = frozenset({"подвергнуться", "подвергаться"})
 CHARGING = frozenset({"предъявить", "предъявлять"})
 NOMINAL_AGENTS = frozenset({"sanctions", "criticism", "accusation", "military"})  # whose noun's genitive makes them
 # Saying things of others: a state can accuse or criticise ("КНДР обвинила США"), and one denied was still said.
@@ -92,7 +93,11 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
         if not subjects and not objects:
             objects = _earlier_initiators(text, tokens, index, actors)
     elif kind.type in NOMINAL_AGENTS and _is_noun(tokens[index]):  # "санкции США против России"
-        subjects, objects = _noun_makers(tokens, index, actors) or subjects, _targets(tokens, index, actors, kind)
+        makers, objects = _noun_makers(tokens, index, actors), _targets(tokens, index, actors, kind)
+        if _undergoes(tokens, index):  # "Лавров подвергся обвинениям со стороны Керри": Лавров is their target
+            subjects, objects = makers, objects + subjects
+        else:
+            subjects = makers or subjects
     else:
         objects = [] if partners else (_agents(tokens, index, actors) or _objects(tokens, index, actors, kind)
                                        or _colleague(tokens, index, inside, article))
@@ -280,6 +285,10 @@ def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind)
     after = [m for m in actors if wanted(m) and tokens[index].end <= m.start < end
              and (not after_preposition(tokens, m) or after_against(tokens, m))]
     return after[:1]
+
+
+def _undergoes(tokens: list[Token], index: int) -> bool:
+    return index > 0 and lemma(tokens[index - 1].text) in UNDERGOING
 
 
 def _noun_makers(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
