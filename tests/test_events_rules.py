@@ -253,3 +253,24 @@ def test_strikes_are_made_by_their_genitive_and_aimed_by_po():
 def test_who_undergoes_an_accusation_is_its_target():
     text = "Сергей Лавров подвергся обвинениям со стороны Джона Керри."
     assert roles(text, "accusation") == {("Джон Керри", "initiator"), ("Сергей Лавров", "target")}
+
+
+@pytest.mark.parametrize("text, kind, found", [
+    ("Иван Петров назначен министром финансов указом Владимира Путина.", "appointment",
+     {("Владимир Путин", "initiator"), ("Иван Петров", "appointee")}),
+    ("Госдума избрала Вячеслава Володина своим председателем.", "appointment",
+     {("Государственная дума", "initiator"), ("Вячеслав Володин", "appointee")}),
+    ("Сайфулло Саипов обвинён прокуратурой Нью-Йорка в терроризме.", "accusation",
+     {("прокуратура Нью-Йорка", "initiator"), ("Сайфулло Саипов", "target")}),
+])
+def test_a_passive_or_an_election_is_done_to_its_subject(text, kind, found):
+    assert roles(text, kind) == found
+
+
+@pytest.mark.parametrize("text", [
+    "На 11-е число было назначено судебное заседание по делу Михаила Саакашвили.",
+    "В Каире были подписаны акты о вступлении в силу контрактов Росатома.",
+])
+def test_a_thing_scheduled_or_signed_in_the_passive_is_no_event_of_a_person(text):
+    article = svodka.process(text, published="2024-06-01")
+    assert not [e for e in article.events if e.type in ("appointment", "agreement")]

@@ -26,8 +26,20 @@ from svodka.sentences import tokens
     ("Путин не раз встречался с Меркель.", "встречался", "happened"),
     ("Министр посетил Пекин и провёл переговоры.", "посетил", "happened"),
     ("Лавров, который не был в Вашингтоне три года, встретился с Помпео.", "встретился", "happened"),
+    ("Никаких обвинений ему тогда так и не предъявили.", "обвинений", "negated"),
+    ("Санкций против банка в тот раз не ввели.", "Санкций", "negated"),
+    ("Встреча, которую не ждали, прошла в Минске.", "Встреча", "happened"),
+    ("Программист ожидает предъявления официальных обвинений.", "обвинений", "planned"),
 ])
 def test_status_from_the_clause(sentence, trigger, status):
     words = tokens(sentence, 0, len(sentence))
     index = next(i for i, token in enumerate(words) if token.text == trigger)
     assert event_status(words, index) == status
+
+
+def test_an_accusation_rejected_was_still_made():
+    sentence = "Посол опроверг обвинения Вашингтона."
+    words = tokens(sentence, 0, len(sentence))
+    index = next(i for i, token in enumerate(words) if token.text == "обвинения")
+    assert event_status(words, index) == "negated"
+    assert event_status(words, index, speech_act=True) == "happened"

@@ -46,7 +46,7 @@ TRIGGERS = {
     "подписание": "agreement", "раскритиковать": "criticism", "критиковать": "criticism",
     "осудить": "criticism", "обвинить": "accusation", "обвинять": "accusation", "обвинение": "accusation",
     "санкция": "sanctions", "назначить": "appointment", "назначение": "appointment",
-    "назначать": "appointment", "удар": "military", "обстрел": "military", "обстрелять": "military",
+    "назначать": "appointment", "избрать": "appointment", "избирать": "appointment", "удар": "military", "обстрел": "military", "обстрелять": "military",
     "атаковать": "military", "атака": "military", "бомбардировка": "military", "наступление": "military",
     "протест": "protest", "митинг": "protest", "протестовать": "protest", "демонстрация": "protest",
 }

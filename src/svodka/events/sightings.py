@@ -30,7 +30,7 @@ from .grammar import (
     word_before,
 )
 from .lexicon import DURATION, FORMAT, PASSIVE_DISCUSSING, TOPIC_PATTERNS, Kind
-from .triggers import is_meeting_word, is_taking_part, trigger_kind
+from .triggers import is_meeting_word, is_passive, is_taking_part, trigger_kind
 from .status import HAPPENED, event_status
 from .when import event_date
 
@@ -38,6 +38,7 @@ TOPIC_CUES = ("обсуд", "рассмотр", "внимани", "вопрос"
 OBJECT_ROLES = {"congratulation": "counterpart", "criticism": "target", "accusation": "target",
                 "host": "visitor", "appointment": "appointee", "sanctions": "target", "military": "target"}
 SUBJECT_ROLES = {"visit": "visitor", "host": "host"}
+DECREES = frozenset({"указ", "распоряжение", "постановление", "решение", "приказ"})
 UNDERGOING = frozenset({"подвергнуться", "подвергаться"})
 CHARGING = frozenset({"предъявить", "предъявлять"})
 NOMINAL_AGENTS = frozenset({"sanctions", "criticism", "accusation", "military"})  # whose noun's genitive makes them
@@ -101,6 +102,9 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
     else:
         objects = [] if partners else (_agents(tokens, index, actors) or _objects(tokens, index, actors, kind)
                                        or _colleague(tokens, index, inside, article))
+    if is_passive(tokens[index]) and kind.family != "consult":  # "Иванов назначен министром указом Путина"
+        done_to = [m for m in subjects if m.type == "PER"] if kind.type == "appointment" else subjects
+        subjects, objects = _passive_agents(tokens, index, actors), done_to
     known = {entity.id for entity in article.entities}
     found.participants = _roles(kind, _as_states(subjects, known), partners, _as_states(objects, known))
     found.place = _place(text, tokens, actors, _topic_start(passage, sentence))
@@ -285,6 +289,19 @@ def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind)
     after = [m for m in actors if wanted(m) and tokens[index].end <= m.start < end
              and (not after_preposition(tokens, m) or after_against(tokens, m))]
     return after[:1]
+
+
+def _passive_agents(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
+    """Who did it, after a passive: in the instrumental ("обвинён прокуратурой"), or the genitive of
+    a decree ("назначен указом Владимира Путина")."""
+    near = tokens[index + 3].end if index + 3 < len(tokens) else tokens[-1].end
+    found = [m for m in joined_after(tokens, index, actors) if m.start < near and can_be(tokens, m, "ablt")
+             and not after_preposition(tokens, m)]
+    if found:
+        return found
+    decree = next((i for i in range(index + 1, min(index + 4, len(tokens)))
+                   if lemma(tokens[i].text) in DECREES), None)
+    return [] if decree is None else _noun_makers(tokens, decree, actors)
 
 
 def _undergoes(tokens: list[Token], index: int) -> bool:

@@ -42,7 +42,7 @@ HYPOTHETICAL_WORDS = frozenset({"если", "бы", "б", "ли", "возмож�
 NOT_EXCLUDING = frozenset({"исключить", "исключать"})
 PLANNING_WORDS = frozenset({"планировать", "планироваться", "запланировать", "запланированный", "намереваться",
                             "намеренный", "собираться", "предстоять", "предстоящий", "ожидаться", "грядущий",
-                            "будущий", "готовиться"})
+                            "будущий", "готовиться", "ожидать", "ждать"})
 TAKING_PLACE = frozenset({"пройти", "проходить", "состояться", "начаться", "открыться", "быть"})
 """Verbs that say a trigger noun takes place: in the future tense, it is planned."""
 
@@ -58,7 +58,7 @@ def event_status(tokens: list[Token], index: int, speech_act: bool = False) -> s
     if _not_excluded(before):
         return HYPOTHETICAL
     refuted = speech_act and _is_noun(trigger)
-    if _negated(before, refusing=not refuted) or _called_off(trigger, after) \
+    if _negated(before, refusing=not refuted) or _called_off(trigger, after) or _not_done(tokens, index) \
             or not refuted and _denied(tokens, start, before):
         return NEGATED
     if _hypothetical(before, tokens, index):
@@ -96,6 +96,22 @@ def _called_off(trigger: Token, after: list[Token]) -> bool:
     if any(t.text.lower() == "не" and _lemma_in(nxt, TAKING_PLACE) for t, nxt in zip(after, after[1:])):
         return True
     return any(_lemma_in(t, CALLED_OFF) for t in after)
+
+
+def _not_done(tokens: list[Token], index: int) -> bool:
+    """"никаких обвинений ему тогда не предъявили", "санкций так и не ввели": a trigger noun whose
+    own clause goes on to a negated verb (no comma between: "встреча, которую не ждали, прошла")."""
+    if not _is_noun(tokens[index]):
+        return False
+    words = 0
+    for position in range(index + 1, len(tokens) - 1):
+        token = tokens[position]
+        if token.text in CLAUSE_END or token.text == "," or words == AFTER_NOUN:
+            return False
+        if token.text.lower() == "не" and _is_verb(tokens[position + 1]):
+            return True
+        words += token.is_word
+    return False
 
 
 def _denied(tokens: list[Token], start: int, before: list[Token]) -> bool:

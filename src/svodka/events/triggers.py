@@ -21,7 +21,10 @@ from .lexicon import (
 MEETING_NOUNS = re.compile(r"(?i)\b(встреч|переговор|заседани|саммит|совещани|консультаци)\w*")
 
 
-EVENT_PARTS = ("VERB", "INFN", "NOUN", "GRND")
+EVENT_PARTS = ("VERB", "INFN", "NOUN", "GRND", "PRTS")  # PRTS: the passive "назначен", "обвинён"
+# Kinds a passive tells with the one it was done to as its subject ("Иванов назначен министром");
+# "соглашение подписано", "заседание назначено" have a thing there, no participant.
+DONE_TO = frozenset({"appointment", "accusation", "criticism", "sanctions", "military"})
 
 
 @lru_cache(maxsize=100_000)
@@ -41,7 +44,7 @@ def trigger_kind(tokens: list[Token], index: int, text: str) -> tuple[Kind, bool
         if (normal in DISCUSSING or normal in PASSIVE_DISCUSSING) and part in EVENT_PARTS:
             return KINDS["meeting"], True
         kind = TRIGGERS.get(normal)
-        if kind is None or part not in EVENT_PARTS:
+        if kind is None or part not in EVENT_PARTS or part == "PRTS" and kind not in DONE_TO:
             continue
         after, before = NOT_EVENTS.get(normal), NOT_AFTER.get(normal)
         if after is not None and after.match(text[token.start : token.start + 60]) \
@@ -62,6 +65,12 @@ def _takes_part(tokens: list[Token], index: int, text: str) -> bool:
     if not any(lemma(t.text) in ("принять", "принимать") for t in near):
         return False
     return bool(MEETING_NOUNS.search(text[max(0, tokens[index].start - 300) : near[-1].end]))
+
+
+def is_passive(token: Token) -> bool:
+    """"назначен", "обвинена", "атакованы": a short passive participle, whose subject is acted upon."""
+    found = parses(token.text)[:1]
+    return bool(found) and found[0].tag.POS == "PRTS" and "pssv" in found[0].tag
 
 
 def is_meeting_word(token: Token) -> bool:
