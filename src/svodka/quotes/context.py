@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..records import Article
 from ..sentences import Sentence, Token, sentences, tokens
 from .marks import Quoted, quoted
-from .speaker import Mentions, Speaker, is_descriptor, pronoun_gender
+from .speaker import Mentions, Speaker, gender_of, is_descriptor, pronoun_gender
 
 DESCRIPTOR_PARAGRAPHS = 3
 """Paragraphs back (this one included) in which a descriptor speaker may stand for the person quoted last."""
@@ -40,11 +40,17 @@ class Context:
                                     quoted(article.text, sentence.start, sentence.end)))
         return cls(article, Mentions(article.text, article.mentions, article.cited), passages)
 
-    def resolved(self, speaker: Speaker | None, passage: Passage) -> Speaker | None:
-        """A pronoun speaker tied to the person it stands for; no speaker: who spoke last here."""
+    def resolved(self, speaker: Speaker | None, passage: Passage, gender: str | None = None) -> Speaker | None:
+        """A pronoun speaker tied to the person it stands for; no speaker: who spoke last here, if
+        the verb's `gender` agrees ("Она отметила" / "отметила" is no man's), else the last person
+        of that gender named here."""
         paragraph = passage.sentence.paragraph
         if speaker is None:
-            return self.last_speaker.get(paragraph)
+            last = self.last_speaker.get(paragraph)
+            if last is None or gender is None or gender_of(last.text) in (gender, None):
+                return last
+            person = self.mentions.last_person_before(passage.sentence.start, gender, self._paragraph_start(paragraph - 1))
+            return Speaker(last.start, last.end, person.normal, person.entity) if person else None
         if speaker.entity is None and speaker.text.lower() in ("он", "она"):
             floor = self._paragraph_start(paragraph - 1)
             person = self.mentions.last_person_before(speaker.start, pronoun_gender(speaker.text), floor)

@@ -72,3 +72,10 @@ def verb_number(token: Token) -> str | None:
     """sing or plur of a finite verb ("заявил" sing, "заявили" plur), None if it does not show."""
     found = parses(token.text)
     return found[0].tag.number if found and found[0].tag.POS == "VERB" else None
+
+
+def verb_gender(token: Token | None) -> str | None:
+    """masc or femn of a past-tense verb in the singular ("отметила" femn), None if it does not show."""
+    found = parses(token.text)[:1] if token is not None else []
+    tag = found[0].tag if found else None
+    return tag.gender if tag is not None and tag.POS == "VERB" and tag.gender in ("masc", "femn") else None

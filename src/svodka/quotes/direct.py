@@ -8,7 +8,7 @@ import re
 from ..entities.morph import lemma
 from ..records import Quote
 from .context import Context, Passage
-from .cues import saying_lemma, verb_number
+from .cues import saying_lemma, verb_gender, verb_number
 from .marks import Quoted, notes
 from .speaker import Speaker, located_body, subject_after, subject_before
 
@@ -114,7 +114,7 @@ def _last_cue(passage: Passage, indices: list[int]) -> int | None:
 
 def _quote(context: Context, passage: Passage, quotation: Quoted, speaker: Speaker | None,
            cue: int | None, kind: str) -> Quote | None:
-    speaker = context.resolved(speaker, passage)
+    speaker = context.resolved(speaker, passage, verb_gender(passage.tokens[cue]) if cue is not None else None)
     if speaker is None:
         return None
     context.spoke(speaker, passage)

@@ -11,6 +11,7 @@ from .cues import (
     CITING,
     is_gerund,
     saying_lemma,
+    verb_gender,
     verb_number,
     word_set,
 )
@@ -53,7 +54,7 @@ def _reported(context: Context, passage: Passage, cue: int, earlier: list[Quote]
         return None
     number = verb_number(tokens[cue])
     if is_gerund(tokens[cue]) and earlier:  # "сообщил, что …, подчеркнув …": the same speaker
-        return _quote(context, passage, start, end, context.resolved(None, passage), cue, cue_end)
+        return _quote(context, passage, start, end, context.resolved(None, passage, verb_gender(tokens[cue])), cue, cue_end)
     subject = (subject_before(tokens, cue, context.mentions, number)
                or located_body(tokens, cue, context.mentions)
                or (None if is_gerund(tokens[cue]) else subject_after(tokens[: start], cue, context.mentions, number)))
@@ -230,7 +231,7 @@ def _quote(context: Context, passage: Passage, start: int, end: int, speaker: Sp
     tokens = passage.tokens
     if end <= start or not any(t.is_word for t in tokens[start:end]):
         return None
-    speaker = context.resolved(speaker, passage)
+    speaker = context.resolved(speaker, passage, verb_gender(tokens[cue]))
     if speaker is None:
         return None
     context.spoke(speaker, passage)

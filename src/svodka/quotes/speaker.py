@@ -322,8 +322,21 @@ def _last_clause(text: str) -> str:
 
 
 def gender_of(name: str) -> str | None:
-    found = parses(name.split()[-1]) if name else ()
-    genders = {parse.tag.gender for parse in found[:2] if parse.tag.gender in ("masc", "femn")}
+    """A person's gender from their name: the given name's where the dictionary knows it as one
+    ("Мария Захарова", "Жозеп Боррель"), else the nominative surname's ("Захарова" alone)."""
+    words = name.split()
+    if not words:
+        return None
+    if len(words) > 1 and (given := _gender_in(words[0], "Name", nominative=True)):
+        return given
+    return _gender_in(words[-1], "Surn", nominative=True) or _gender_in(words[-1], None)
+
+
+def _gender_in(word: str, grammeme: str | None, nominative: bool = False) -> str | None:
+    found = [parse for parse in parses(word)[:4] if grammeme is None or grammeme in parse.tag]
+    if nominative:
+        found = [parse for parse in found if parse.tag.case == "nomn"]
+    genders = {parse.tag.gender for parse in found[: 4 if grammeme else 2] if parse.tag.gender in ("masc", "femn")}
     return genders.pop() if len(genders) == 1 else None
 
 
