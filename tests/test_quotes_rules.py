@@ -147,3 +147,21 @@ def test_a_bare_role_as_speaker_is_the_person_named_before():
 ])
 def test_a_speaker_agrees_with_the_pronoun_or_the_verb_in_gender(text, speaker):
     assert quotes(text)[-1].speaker_text == speaker
+
+
+@pytest.mark.parametrize("text, said, speaker", [
+    ("«Мы готовы к переговорам, – сказал Сергей Лавров. – Но условия должны быть честными».",
+     "Мы готовы к переговорам, Но условия должны быть честными", "Сергей Лавров"),
+    ("«Мы готовы, – сказал он, – но условия должны быть честными», – добавил Сергей Лавров.",
+     "Мы готовы, но условия должны быть честными", "Сергей Лавров"),
+])
+def test_a_direct_quote_interrupted_by_its_attribution_is_one_quote(text, said, speaker):
+    (quote,) = quotes(text)
+    assert (quote.said(), quote.speaker_text) == (said, speaker)
+
+
+def test_a_bare_role_is_the_person_named_last_not_one_quoted_earlier_nor_one_named_in_a_quote():
+    text = ("«Ответ будет», — заявил Дмитрий Песков. Глава комитета Совета Федерации Константин Косачёв "
+            "сравнил действия властей с агонией. «Сколько бы дипломатов ни выслал Обама, это ничего не "
+            "изменит, — сказал сенатор. — Других слов не находится».")
+    assert quotes(text)[-1].speaker_text == "Константин Косачёв"

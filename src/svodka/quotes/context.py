@@ -61,15 +61,20 @@ class Context:
             if person:
                 return Speaker(speaker.start, speaker.end, person.normal, person.entity)
             recent = self._recent_person_speaker(paragraph)
+            named = self._last_named(speaker, paragraph) if len(speaker.text.split()) == 1 else None
+            if named and (recent is None or named.start > recent.start):
+                # "…, отмечает эксперт, …", "— сказал сенатор" after the person was named: a bare role points back
+                return Speaker(speaker.start, speaker.end, named.normal, named.entity)
             if recent:  # "по мнению эксперта" after the expert was quoted
                 return Speaker(speaker.start, speaker.end, recent.text, recent.entity)
-            named = self._last_named(speaker, paragraph) if len(speaker.text.split()) == 1 else None
-            if named:  # "…, отмечает эксперт, …" after the expert was named: a bare role points back
-                return Speaker(speaker.start, speaker.end, named.normal, named.entity)
         return speaker
 
     def _last_named(self, speaker: Speaker, paragraph: int):
-        return self.mentions.last_person_before(speaker.start, None, self._paragraph_start(paragraph - 1))
+        """The person named last before a bare role, not in someone's quoted words ("…ни выслал Обама»")."""
+        floor = self._paragraph_start(paragraph - 1)
+        quoted_words = tuple((q.start, q.end) for p in self.passages if floor <= p.sentence.end
+                             and p.sentence.start <= speaker.start for q in p.quotations)
+        return self.mentions.last_person_before(speaker.start, None, floor, quoted_words)
 
     def _recent_person_speaker(self, paragraph: int) -> Speaker | None:
         for back in range(paragraph, paragraph - DESCRIPTOR_PARAGRAPHS, -1):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..entities.morph import lemma
-from ..records import Quote
+from ..records import Quote, Range
 from .context import Context, Passage
 from .cues import saying_lemma, verb_gender, verb_number
 from .marks import Quoted, notes
@@ -32,8 +32,14 @@ def _is_named(context: Context, quotation: Quoted) -> bool:
 
 
 def _attributed(context: Context, passage: Passage, quotation: Quoted) -> Quote | None:
-    found = (_after(context, passage, quotation) or _before(context, passage, quotation)
-             or _own_paragraph(context, passage, quotation))
+    after = _after(context, passage, quotation)
+    interrupted = _interrupted(context, passage, quotation)
+    if interrupted is not None:
+        speaker, cue, attribution = interrupted
+        if after is not None and after[0] is not None and after[0].entity:  # "…, – добавил Лавров"
+            speaker, cue = after[0], after[1]
+        return _quote(context, passage, quotation, speaker, cue, "direct", (attribution,))
+    found = after or _before(context, passage, quotation) or _own_paragraph(context, passage, quotation)
     if found is None:
         return None
     speaker, cue, kind = found
@@ -59,6 +65,34 @@ def _after(context: Context, passage: Passage, quotation: Quoted):
                        or located_body(tokens, index, context.mentions)
                        or subject_before(tokens[: index + 1], index, context.mentions, number))
             return speaker, index, "direct"
+    return None
+
+
+def _interrupted(context: Context, passage: Passage, quotation: Quoted) -> tuple[Speaker, int, Range] | None:
+    """«Мы готовы к переговорам, – сказал Лавров. – Но условия должны быть честными»: the attribution
+    between two dashes inside the marks (its speaker, cue and range); the words on both sides are
+    the quote."""
+    tokens = passage.tokens
+    inside = [i for i, t in enumerate(tokens) if quotation.start <= t.start and t.end <= quotation.end]
+    for position, index in enumerate(inside[1:-1], start=1):
+        if tokens[index].text not in "–—" or tokens[inside[position - 1]].text not in ",.!?…":
+            continue
+        cue = next((i for i in inside[position + 1 : position + 4] if saying_lemma(tokens[i])), None)
+        resumes = _resumes(tokens, cue, inside[-1]) if cue is not None else None
+        if resumes is None:
+            continue
+        speaker = subject_after(tokens[:resumes], cue, context.mentions, verb_number(tokens[cue]))
+        return None if speaker is None else (speaker, cue, Range(tokens[index].start, tokens[resumes].end))
+    return None
+
+
+def _resumes(tokens, cue: int, last: int) -> int | None:
+    """The dash after the attribution ("… сказал Лавров. – Но …") past which the words go on."""
+    for index in range(cue + 1, min(cue + 12, last)):
+        if tokens[index].text in "–—" and tokens[index - 1].text in ".,":
+            return index
+        if tokens[index].text in "«»\"":
+            return None
     return None
 
 
@@ -113,7 +147,7 @@ def _last_cue(passage: Passage, indices: list[int]) -> int | None:
 
 
 def _quote(context: Context, passage: Passage, quotation: Quoted, speaker: Speaker | None,
-           cue: int | None, kind: str) -> Quote | None:
+           cue: int | None, kind: str, attribution: tuple[Range, ...] = ()) -> Quote | None:
     speaker = context.resolved(speaker, passage, verb_gender(passage.tokens[cue]) if cue is not None else None)
     if speaker is None:
         return None
@@ -125,7 +159,8 @@ def _quote(context: Context, passage: Passage, quotation: Quoted, speaker: Speak
         speaker=speaker.entity, speaker_text=speaker.text, speaker_start=speaker.start, speaker_end=speaker.end,
         cue=(saying_lemma(cue_token) or lemma(cue_token.text)) if cue_token else None,
         cue_start=cue_token.start if cue_token else None, cue_end=cue_token.end if cue_token else None,
-        addressee=addressee(context, passage, cue), notes=notes(text, quotation.start, quotation.end),
+        addressee=addressee(context, passage, cue),
+        notes=tuple(sorted(attribution + notes(text, quotation.start, quotation.end))),
     )
 
 

@@ -68,9 +68,13 @@ class Mentions:
                 return mention
         return None
 
-    def last_person_before(self, offset: int, gender: str | None, floor: int) -> Mention | None:
+    def last_person_before(self, offset: int, gender: str | None, floor: int,
+                           outside: tuple[tuple[int, int], ...] = ()) -> Mention | None:
+        """The last person named in [floor, offset) of that gender, not inside the `outside` ranges."""
         people = [m for m in self.all if m.type == "PER" and floor <= m.start and m.end <= offset]
         for mention in reversed(people):
+            if any(start <= mention.start < end for start, end in outside):
+                continue
             if gender is None or gender_of(mention.normal) in (gender, None):
                 return mention
         return None
