@@ -21,6 +21,10 @@ UNITS = {
     "dashed words": "северо-западный ",
     "titles and names": "Министр обороны России Сергей Шойгу встретился с ",
     "no full stop": "слово ",
+    "speech opened at every paragraph": "«Мы готовы к переговорам.\n",
+    "heading lines": "Цепная реакция\n",
+    "interrupted quotes": "«Да, – сказал он. – ",
+    "bare roles": "«Да», – сказал эксперт. ",
 }
 SCRIPT = """
 import json, sys, time

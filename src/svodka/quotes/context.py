@@ -2,7 +2,9 @@
 its mentions, and who spoke last in each paragraph (for "добавил он" and dropped subjects)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..records import Article
 from ..sentences import Sentence, Token, sentences, tokens
@@ -71,10 +73,20 @@ class Context:
 
     def _last_named(self, speaker: Speaker, paragraph: int):
         """The person named last before a bare role, not in someone's quoted words ("…ни выслал Обама»")."""
-        floor = self._paragraph_start(paragraph - 1)
-        quoted_words = tuple((q.start, q.end) for p in self.passages if floor <= p.sentence.end
-                             and p.sentence.start <= speaker.start for q in p.quotations)
-        return self.mentions.last_person_before(speaker.start, None, floor, quoted_words)
+        return self.mentions.last_person_before(speaker.start, None, self._paragraph_start(paragraph - 1),
+                                                self._is_quoted)
+
+    def _is_quoted(self, offset: int) -> bool:
+        at = bisect_right(self._quotation_starts, offset) - 1
+        return at >= 0 and offset < self._quotations[at].end
+
+    @cached_property
+    def _quotations(self) -> list[Quoted]:
+        return [q for passage in self.passages for q in passage.quotations]
+
+    @cached_property
+    def _quotation_starts(self) -> list[int]:
+        return [q.start for q in self._quotations]
 
     def _recent_person_speaker(self, paragraph: int) -> Speaker | None:
         for back in range(paragraph, paragraph - DESCRIPTOR_PARAGRAPHS, -1):

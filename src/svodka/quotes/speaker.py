@@ -3,7 +3,10 @@ descriptors such as "российский лидер"), a press service ("отм
 pronoun resolved to the person last named, or a plain noun phrase ("эксперты в Киеве")."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..entities.morph import WORD, cases, lemma, parses
 from ..records import Mention
@@ -26,6 +29,7 @@ MEDIA_CONTEXT = frozenset({"интервью", "эфир", "беседа", "ко
                            "телеканал", "радиостанция", "радио", "газета", "агентство", "издание", "журнал",
                            "телеграм-канал", "микроблог", "канал", "сайт", "портал"})
 """Nouns whose dependent names where words were said ("в интервью CBS"), not who said them."""
+PERSON_REACH = 64  # people named last that a pronoun or a bare role may stand for
 APPOSITION_REACH = 60  # characters of a title before a name ("председатель Мюнхенской конференции")
 UNQUOTED = str.maketrans({mark: " " for mark in QUOTE_MARKS})
 
@@ -69,15 +73,27 @@ class Mentions:
         return None
 
     def last_person_before(self, offset: int, gender: str | None, floor: int,
-                           outside: tuple[tuple[int, int], ...] = ()) -> Mention | None:
-        """The last person named in [floor, offset) of that gender, not inside the `outside` ranges."""
-        people = [m for m in self.all if m.type == "PER" and floor <= m.start and m.end <= offset]
-        for mention in reversed(people):
-            if any(start <= mention.start < end for start, end in outside):
+                           outside: Callable[[int], bool] | None = None) -> Mention | None:
+        """The last person named in [floor, offset) of that gender and not `outside` (a test of a
+        position), among the PERSON_REACH people named last (so that a text of thousands of names
+        costs no more per question)."""
+        at = bisect_right(self._people_ends, offset)
+        for mention in reversed(self._people[max(0, at - PERSON_REACH) : at]):
+            if mention.start < floor:
+                break
+            if outside is not None and outside(mention.start):
                 continue
             if gender is None or gender_of(mention.normal) in (gender, None):
                 return mention
         return None
+
+    @cached_property
+    def _people(self) -> list[Mention]:
+        return sorted((m for m in self.all if m.type == "PER"), key=lambda m: m.end)
+
+    @cached_property
+    def _people_ends(self) -> list[int]:
+        return [m.end for m in self._people]
 
 
 def subject_before(tokens: list[Token], cue: int, mentions: Mentions, number: str | None) -> Speaker | None:
