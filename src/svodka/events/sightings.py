@@ -2,16 +2,15 @@
 who takes part and in what role, where, when, in what format, for how long, about what."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..entities.morph import lemma, parses, person_noun
+from ..entities.morph import parses, person_noun
 from ..quotes.speaker import gender_of, is_nominative_mention, pronoun_gender
 from ..records import Article, Mention, Participant
 from ..sentences import Sentence, Token
 from .countries import countries_of
 from .grammar import (
-    ACTORS,
     WITH,
     after_against,
     after_preposition,
@@ -19,15 +18,23 @@ from .grammar import (
     clause_end,
     clause_start,
     is_actor,
-    is_state,
     is_verb,
-    state_of,
     joined_after,
     noun_phrase_end,
     only_nominative,
     possessor,
     subject_of_next_verb,
     word_before,
+)
+from .nominal import (
+    NOMINAL_AGENTS,
+    as_states,
+    is_noun,
+    noun_makers,
+    passive_agents,
+    state_or_actor,
+    targets,
+    undergoes,
 )
 from .lexicon import DURATION, FORMAT, PASSIVE_DISCUSSING, TOPIC_PATTERNS, Kind
 from .triggers import is_meeting_word, is_passive, is_taking_part, trigger_kind
@@ -38,10 +45,6 @@ TOPIC_CUES = ("обсуд", "рассмотр", "внимани", "вопрос"
 OBJECT_ROLES = {"congratulation": "counterpart", "criticism": "target", "accusation": "target",
                 "host": "visitor", "appointment": "appointee", "sanctions": "target", "military": "target"}
 SUBJECT_ROLES = {"visit": "visitor", "host": "host"}
-DECREES = frozenset({"указ", "распоряжение", "постановление", "решение", "приказ"})
-UNDERGOING = frozenset({"подвергнуться", "подвергаться"})
-CHARGING = frozenset({"предъявить", "предъявлять"})
-NOMINAL_AGENTS = frozenset({"sanctions", "criticism", "accusation", "military"})  # whose noun's genitive makes them
 # Saying things of others: a state can accuse or criticise ("КНДР обвинила США"), and one denied was still said.
 SPEECH_ACTS = frozenset({"accusation", "criticism"})
 PRONOUN_REACH = 600  # characters back to the person "он" / "она" stands for
@@ -85,17 +88,34 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
              mentions: list[Mention], sentence_mentions: SentenceMentions, joins_only: bool = False) -> Sighting:
     text = article.text
     passage = text[sentence.start : sentence.end]
-    found = Sighting(kind, sentence, tokens[index], joins_only, status=event_status(tokens, index, speech_act=kind.type in SPEECH_ACTS))
-    inside, actors = sentence_mentions.inside, sentence_mentions.actors
+    status = event_status(tokens, index, speech_act=kind.type in SPEECH_ACTS)
+    found = Sighting(kind, sentence, tokens[index], joins_only, status=status)
+    actors = sentence_mentions.actors
     subjects = _who(article, tokens, index, kind, actors, mentions, joins_only)
     partners = _with(tokens, index, actors)
+    subjects, objects = _sides(article, tokens, index, kind, sentence_mentions, subjects, partners)
+    known = {entity.id for entity in article.entities}
+    found.participants = _roles(kind, as_states(subjects, known), partners, as_states(objects, known))
+    found.place = _place(text, tokens, actors, _topic_start(passage, sentence))
+    found.date, found.precision = _date(passage, article.published)
+    found.format = _first(FORMAT, passage)
+    found.duration = _duration(passage)
+    found.topics = _topics(passage, sentence, actors, found, article.cited)
+    return found
+
+
+def _sides(article: Article, tokens: list[Token], index: int, kind: Kind, sentence_mentions: SentenceMentions,
+           subjects: list[Mention], partners: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Who acts and who is acted upon, by the shape of the clause: a meeting "с X", a noun's maker
+    and target, a verb's object, a passive's agent."""
+    inside, actors = sentence_mentions.inside, sentence_mentions.actors
     if kind.family == "consult" and partners:  # "переговоры госсекретаря США Джона Керри с Лавровым"
         objects = _genitives(tokens, index, actors, noun_phrase_end(tokens, index))
         if not subjects and not objects:
-            objects = _earlier_initiators(text, tokens, index, actors)
-    elif kind.type in NOMINAL_AGENTS and _is_noun(tokens[index]):  # "санкции США против России"
-        makers, objects = _noun_makers(tokens, index, actors), _targets(tokens, index, actors, kind)
-        if _undergoes(tokens, index):  # "Лавров подвергся обвинениям со стороны Керри": Лавров is their target
+            objects = _earlier_initiators(article.text, tokens, index, actors)
+    elif kind.type in NOMINAL_AGENTS and is_noun(tokens[index]):  # "санкции США против России"
+        makers, objects = noun_makers(tokens, index, actors), targets(tokens, index, actors, kind)
+        if undergoes(tokens, index):  # "Лавров подвергся обвинениям со стороны Керри": Лавров is their target
             subjects, objects = makers, objects + subjects
         else:
             subjects = makers or subjects
@@ -104,15 +124,8 @@ def sighting(article: Article, sentence: Sentence, tokens: list[Token], index: i
                                        or _colleague(tokens, index, inside, article))
     if is_passive(tokens[index]) and kind.family != "consult":  # "Иванов назначен министром указом Путина"
         done_to = [m for m in subjects if m.type == "PER"] if kind.type == "appointment" else subjects
-        subjects, objects = _passive_agents(tokens, index, actors), done_to
-    known = {entity.id for entity in article.entities}
-    found.participants = _roles(kind, _as_states(subjects, known), partners, _as_states(objects, known))
-    found.place = _place(text, tokens, actors, _topic_start(passage, sentence))
-    found.date, found.precision = _date(passage, article.published)
-    found.format = _first(FORMAT, passage)
-    found.duration = _duration(passage)
-    found.topics = _topics(passage, sentence, actors, found, article.cited)
-    return found
+        subjects, objects = passive_agents(tokens, index, actors), done_to
+    return subjects, objects
 
 
 def _who(article: Article, tokens: list[Token], index: int, kind: Kind, actors: list[Mention],
@@ -122,7 +135,7 @@ def _who(article: Article, tokens: list[Token], index: int, kind: Kind, actors: 
     reporting = _reporters(article, tokens[index])
     before = [m for m in actors if not any(start <= m.start < end for start, end in reporting)]
     meets = kind.family == "consult" and not joins_only
-    acts = _state_or_actor if kind.type in SPEECH_ACTS and is_verb(tokens[index]) else is_actor
+    acts = state_or_actor if kind.type in SPEECH_ACTS and is_verb(tokens[index]) else is_actor
     return (_subjects(article.text, tokens, index, before, acts) + _together_with(tokens, index, actors)
             + _listed_after(article.text, tokens, index, actors)
             or _pronoun_subject(article.text, tokens, index, mentions, plural=meets)
@@ -156,10 +169,6 @@ def _reporters(article: Article, trigger: Token) -> list[tuple[int, int]]:
     return [(q.speaker_start, q.speaker_end) for q in article.quotes if q.speaker_start is not None
             and q.cue_start is not None and q.cue_start < q.speaker_start <= trigger.start
             and "," in article.text[q.speaker_end : trigger.start]]
-
-
-def _state_or_actor(mention: Mention) -> bool:
-    return is_actor(mention) or is_state(mention)
 
 
 def _subjects(text: str, tokens: list[Token], index: int, actors: list[Mention], acts=is_actor) -> list[Mention]:
@@ -284,75 +293,11 @@ def _objects(tokens: list[Token], index: int, actors: list[Mention], kind: Kind)
         return _between(tokens, index, actors) or _genitives(tokens, index, actors, noun_phrase_end(tokens, index))
     wanted = (lambda m: m.type == "PER") if kind.type == "appointment" else is_actor  # "назначил … Муравьева"
     if kind.type in SPEECH_ACTS and is_verb(tokens[index]):
-        wanted = _state_or_actor
+        wanted = state_or_actor
     end = clause_end(tokens, index)
     after = [m for m in actors if wanted(m) and tokens[index].end <= m.start < end
              and (not after_preposition(tokens, m) or after_against(tokens, m))]
     return after[:1]
-
-
-def _passive_agents(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
-    """Who did it, after a passive: in the instrumental ("обвинён прокуратурой"), or the genitive of
-    a decree ("назначен указом Владимира Путина")."""
-    near = tokens[index + 3].end if index + 3 < len(tokens) else tokens[-1].end
-    found = [m for m in joined_after(tokens, index, actors) if m.start < near and can_be(tokens, m, "ablt")
-             and not after_preposition(tokens, m)]
-    if found:
-        return found
-    decree = next((i for i in range(index + 1, min(index + 4, len(tokens)))
-                   if lemma(tokens[i].text) in DECREES), None)
-    return [] if decree is None else _noun_makers(tokens, decree, actors)
-
-
-def _undergoes(tokens: list[Token], index: int) -> bool:
-    return index > 0 and lemma(tokens[index - 1].text) in UNDERGOING
-
-
-def _noun_makers(tokens: list[Token], index: int, actors: list[Mention]) -> list[Mention]:
-    """Who imposes sanctions or makes a criticism or accusation told by a noun: the genitive right
-    after it ("санкции США", "новые санкции Обамы", "обвинения Вашингтона"), or "со стороны X"."""
-    following = index + 1
-    if following + 2 < len(tokens) and tokens[following].text.lower() == "со" \
-            and tokens[following + 1].text.lower() == "стороны":
-        following += 2
-    if following >= len(tokens):
-        return []
-    mention = next((m for m in actors if m.start == tokens[following].start), None)
-    if mention is None or not _state_or_actor(mention) or not can_be(tokens, mention, "gent"):
-        return []
-    return [mention]
-
-
-def _targets(tokens: list[Token], index: int, actors: list[Mention], kind: Kind) -> list[Mention]:
-    """Whom a noun's sanctions or accusations are aimed at: "против X", "в адрес X", "в отношении X",
-    or the one charged ("предъявила Саипову обвинение", "Саипову были предъявлены обвинения")."""
-    end = clause_end(tokens, index)
-    start = clause_start(tokens, index)
-    if any(lemma(t.text) in CHARGING for t in tokens[max(0, index - 4) : index + 2]):
-        return [m for m in actors if start <= m.start < end and m.type == "PER" and can_be(tokens, m, "datv")
-                and not after_preposition(tokens, m)][:1]
-    found = []
-    for position in range(index + 1, len(tokens)):
-        if tokens[position].start >= end:
-            break
-        if _aimed_at(tokens, position, kind):
-            found.extend(m for m in actors if m.start == tokens[position + 1].start and _state_or_actor(m))
-    return found
-
-
-def _aimed_at(tokens: list[Token], position: int, kind: Kind) -> bool:
-    """"против X", "в адрес X", "в отношении X"; strikes "по X" too ("удары Каира по Ливии")."""
-    word = tokens[position].text.lower()
-    if position + 1 >= len(tokens):
-        return False
-    if word == "против" or word == "по" and kind.type == "military":
-        return True
-    previous = tokens[position - 1].text.lower() if position else ""
-    return previous == "в" and word in ("адрес", "отношении")
-
-
-def _is_noun(token: Token) -> bool:
-    return any(parse.tag.POS == "NOUN" for parse in parses(token.text)[:1])
 
 
 def _genitives(tokens: list[Token], index: int, actors: list[Mention], end: int) -> list[Mention]:
@@ -430,13 +375,6 @@ def _roles(kind: Kind, subjects: list[Mention], partners: list[Mention], objects
     if kind.family == "consult" and subjects and objects and not partners:
         roles = {entity: "participant" for entity in roles}
     return [Participant(entity, role) for entity, role in roles.items()]
-
-
-def _as_states(mentions: list[Mention], known: set[str]) -> list[Mention]:
-    """A capital acting ("Тбилиси обвиняет Москву") is its country, where the article names that
-    country too (an event's participants are the article's entities)."""
-    return [replace(m, entity=state) if m.type == "LOC" and (state := state_of(m.entity)) in known else m
-            for m in mentions]
 
 
 def _place(text: str, tokens: list[Token], actors: list[Mention], topics_from: int) -> str | None:
