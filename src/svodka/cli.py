@@ -17,9 +17,12 @@ from .export import EXPORTERS
 from .events.status import STATUSES
 from .gdelt import EVENT_EXPORTERS, GDELT_COLUMNS
 from .ingest import BATCH_SIZE, IngestReport, ingest, process_inputs
+from .errors import InputError
 from .listing import (
     event_dict,
     event_lines,
+    hit_dict,
+    hit_lines,
     quote_dict,
     quote_line,
     story_dict,
@@ -31,6 +34,8 @@ from .listing import (
 from .pipeline import default_pipeline
 from .progress import IngestProgress
 from .records import Article, Failure
+from .search.query import parse as parse_query
+from .search.results import Filters
 from .sources import ReadOptions, expand
 from .sources.base import DEFAULT_MAX_BYTES, MB
 from .store import default_db_path, open_store
@@ -376,6 +381,55 @@ def story(story_id, as_json, statuses, db):
         say(f"    {heading}: {len(lines) or '(none)'}")
         for line in lines:
             say(textwrap.indent(line, "      "))
+
+
+@main.command()
+@click.argument("query")
+@click.option("--entity", "names", multiple=True, metavar="NAME",
+              help="Only articles that mention NAME (an entity's name, alias, form or id); repeatable, all must match.")
+@click.option("--outlet", "outlets", multiple=True, metavar="OUTLET", help="Only articles of OUTLET; repeatable.")
+@click.option("--category", "categories", multiple=True, metavar="CATEGORY", help="Only articles of CATEGORY; repeatable.")
+@click.option("--language", "languages", multiple=True, metavar="CODE", help="Only articles in this language (ru, uk, en, …).")
+@click.option("--since", metavar="DATE", callback=_valid_date, help="Published (or, undated, ingested) on or after DATE.")
+@click.option("--until", metavar="DATE", callback=_valid_date, help="Published (or, undated, ingested) on or before DATE.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, metavar="N")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, metavar="N")
+@click.option("--no-latin", "latin", flag_value=False, default=True,
+              help="Do not also look for the Cyrillic spelling of words in Latin letters.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per hit, the total first).")
+@db_option
+def search(query, names, outlets, categories, languages, since, until, sort, limit, offset, latin, as_json, db):
+    """Articles whose title, lead or body match QUERY, by lemma: words (all must match), "a phrase",
+    OR, NOT or -word to exclude, prefix*; "Lukashenko" also finds "Лукашенко"."""
+    try:
+        parsed = parse_query(query, latin=latin)
+    except InputError as error:
+        say(f"svodka: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    with open_store(db) as store:
+        filters = Filters(entities=[_entity_ids(store, name) for name in names], outlets=outlets,
+                          categories=categories, languages=languages, since=since, until=until)
+        results = store.search(parsed, filters, sort, limit, offset)
+    if as_json:
+        say(json.dumps({"total": results.total, "offset": offset}, ensure_ascii=False), json=True)
+        for hit in results.hits:
+            say(json.dumps(hit_dict(hit), ensure_ascii=False), json=True)
+    else:
+        say(f"{results.total} article{'' if results.total == 1 else 's'} match {query!r}{_filters(entity=', '.join(names), outlet=', '.join(outlets))}")
+        for rank, hit in enumerate(results.hits, start=offset + 1):
+            say(hit_lines(rank, hit))
+    if not results.total:
+        sys.exit(EXIT_NOT_FOUND)
+
+
+@main.command()
+@db_option
+def reindex(db):
+    """Build the search index anew from every stored article."""
+    with open_store(db) as store:
+        count = store.reindex(lambda done, total: say(f"indexed {done:,} of {total:,}", err=True))
+    say(f"search index rebuilt: {count:,} articles")
 
 
 @main.command()

@@ -7,6 +7,7 @@ from dataclasses import asdict
 
 from .digest import WIDTH
 from .records import Story
+from .search.results import Hit, Snippet
 from .store import ArticleRef, FoundEvent, FoundQuote
 
 
@@ -126,3 +127,28 @@ def story_outlets(story: Story) -> list[str]:
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def hit_lines(rank: int, hit: Hit) -> str:
+    """«3. 2024-06-01, ТАСС [id] story 12» and the snippet, its matches in [brackets]."""
+    where = ", ".join(filter(None, [(hit.published or "")[:10], hit.outlet]))
+    story = f" · story {hit.story}" if hit.story is not None else ""
+    cited = _one_line(f"{where} [{hit.id}]" if where else f"[{hit.id}]")
+    lines = [f"{rank}. {_one_line(hit.title or '(no title)')}", f"    {cited}{story}"]
+    if hit.snippet is not None:
+        lines.append("    " + _one_line(_marked(hit.snippet)))
+    return "\n".join(lines)
+
+
+def _marked(snippet: Snippet) -> str:
+    text, at, pieces = snippet.text, snippet.start, []
+    for start, end in snippet.marks:
+        pieces.append(text[at - snippet.start : start - snippet.start])
+        pieces.append(f"[{text[start - snippet.start : end - snippet.start]}]")
+        at = end
+    pieces.append(text[at - snippet.start :])
+    return "…" + "".join(pieces) + "…"
+
+
+def hit_dict(hit: Hit) -> dict:
+    return asdict(hit)

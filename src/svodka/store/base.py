@@ -1,11 +1,13 @@
 """The store interface every backend implements (SQLite now, PostgreSQL later)."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from ..records import Article, Entity, Event, Quote, Sighting, Story
+from ..search.query import Query
+from ..search.results import Filters, Results
 
 EntityIds = str | Sequence[str] | None
 """One entity id, several (a name may be several entities), or None for no filter."""
@@ -137,6 +139,14 @@ class Store(Protocol):
     def cluster_pending(self) -> int:
         """Cluster articles stored but in no story (a store from an older svodka, or an ingest cut
         short); how many there were."""
+
+    def search(self, query: Query, filters: Filters = Filters(), sort: str = "relevance", limit: int = 20,
+               offset: int = 0) -> Results:
+        """Articles matching `query` and `filters`, by relevance (BM25) or date, one page of them,
+        with the number of all matches."""
+
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Build the search index anew from every stored article; how many were indexed."""
 
     def stats(self) -> dict:
         """Counts for `svodka stats`."""

@@ -1,5 +1,7 @@
 """Versioned schema migrations for the SQLite store: applied in order, each in its own transaction."""
 
+SEARCH_SCHEMA = 8  # the migration that creates the search index
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles and every source each was seen in
     """
@@ -207,5 +209,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'happened';
     CREATE INDEX events_status ON events (status);
+    """,
+    # 8: the search index: lemmas of each article's title, lead and body (FTS5, rowid = articles.seq).
+    # A store of an older schema is indexed right after this migration (SQLiteStore._migrate).
+    """
+    CREATE VIRTUAL TABLE search_index USING fts5(title, lead, body, content='', tokenize='unicode61 remove_diacritics 0');
     """,
 )

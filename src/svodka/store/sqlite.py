@@ -10,7 +10,10 @@ from pathlib import Path
 from ..records import Article, Sighting, Story
 from ..stories.cluster import Clusterer
 from .base import AddResult
-from .schema import MIGRATIONS
+from ..search.query import Query
+from .schema import MIGRATIONS, SEARCH_SCHEMA
+from ..search.results import Filters, Results
+from .sqlite_search import index_article, reindex, search
 from .people import KnownPeople, joined_to_known_people
 from .sqlite_entities import (
     articles_mentioning,
@@ -58,6 +61,8 @@ class SQLiteStore:
             with self._transaction():
                 for statement in filter(str.strip, script.split(";")):
                     self._db.execute(statement)
+                if number == SEARCH_SCHEMA:  # the articles stored before the index was
+                    reindex(self._db, _article_of)
                 self._db.execute(f"PRAGMA user_version = {number}")
 
     def _transaction(self):
@@ -81,8 +86,10 @@ class SQLiteStore:
     def _add_article(self, article: Article, now: str) -> bool:
         """Store one article (with its entities, quotes and events) and its source; False when it was
         stored already."""
-        inserted = self._insert(article, now)
+        seq = self._insert(article, now)
+        inserted = seq is not None
         if inserted:
+            index_article(self._db, seq, article)
             article = joined_to_known_people(self._people, article)
             save_entities(self._db, article, now)
             for earlier, person in self._people.note(article.entities):
@@ -172,14 +179,24 @@ class SQLiteStore:
             done += self.cluster(articles)
         return done
 
-    def _insert(self, article: Article, now: str) -> bool:
+    def _insert(self, article: Article, now: str) -> int | None:
+        """The new article's seq, or None when it was stored already."""
         row = _row_of(article)
         cursor = self._db.execute(
             f"INSERT INTO articles ({', '.join(COLUMNS)}, ingested_at) "
             f"VALUES ({', '.join('?' * len(COLUMNS))}, ?) ON CONFLICT (id) DO NOTHING",
             (*row, now),
         )
-        return cursor.rowcount == 1
+        return cursor.lastrowid if cursor.rowcount == 1 else None
+
+    def search(self, query: Query, filters: Filters = Filters(), sort: str = "relevance", limit: int = 20,
+               offset: int = 0) -> Results:
+        return search(self._db, query, filters, sort, limit, offset)
+
+    def reindex(self, progress=None) -> int:
+        """Build the search index anew from every stored article."""
+        with self._transaction():
+            return reindex(self._db, _article_of, progress)
 
     def get(self, article_id: str) -> Article | None:
         rows = self._db.execute(
