@@ -4,6 +4,7 @@ filters, snippets by offsets, hostile queries, the index kept by ingest and buil
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 
 import pytest
 from click.testing import CliRunner
@@ -13,6 +14,7 @@ import svodka
 from svodka.cli import main
 from svodka.errors import InputError
 from svodka.search.query import parse
+from svodka.search.resolve import UnknownEntity, resolved
 from svodka.search.results import Filters
 from svodka.store import open_store
 
@@ -24,6 +26,8 @@ TEXTS = {
              "канцлером Германии Олафом Шольцем. Стороны обсудили поставки газа.", "2024-06-03", "РБК"),
     "sanctions": ("ЕС ввёл санкции против Белоруссии", "Евросоюз ввёл новые санкции против Белоруссии. "
                   "В Минске назвали решение недружественным.", "2024-06-05", "ТАСС"),
+    "tractors": ("Белорусские заводы нарастили выпуск тракторов", "Выпуск тракторов вырос на 12%. «Спрос растёт», "
+                 "— сказал Александр Лукашенко на совещании в Минске.", "2024-06-07", "БелТА"),
 }
 
 
@@ -31,7 +35,9 @@ TEXTS = {
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("search") / "search.db"
     with open_store(path) as opened:
-        opened.add([_article(key) for key in TEXTS])
+        articles = [_article(key) for key in TEXTS]
+        opened.add(articles)
+        opened.cluster(articles)
         yield opened
 
 
@@ -41,8 +47,9 @@ def _article(key: str):
     return type(article).from_dict({**article.to_dict(), "outlet": outlet})
 
 
-def titles(store, query: str, **filters) -> set[str]:
-    return {hit.title for hit in store.search(parse(query), Filters(**filters)).hits}
+def titles(store, query: str | None, **filters) -> set[str]:
+    parsed = parse(query) if query else None
+    return {hit.title for hit in store.search(parsed, resolved(store.find_entities, parsed, Filters(**filters))).hits}
 
 
 @pytest.mark.parametrize("query, found", [
@@ -54,10 +61,17 @@ def titles(store, query: str, **filters) -> set[str]:
     ("Белоруссия NOT санкция", {"Путин встретился с Лукашенко в Петербурге"}),
     ("Макрон OR санкции", {"Макрон позвонил Шольцу", "ЕС ввёл санкции против Белоруссии"}),
     ("санк*", {"ЕС ввёл санкции против Белоруссии"}),
-    ("Lukashenko", {"Путин встретился с Лукашенко в Петербурге"}),
+    ("Lukashenko", {"Путин встретился с Лукашенко в Петербурге", "Белорусские заводы нарастили выпуск тракторов"}),
     ("Шольц", {"Макрон позвонил Шольцу"}),  # "Шольцу", "Шольцем": a name the dictionary does not know
     ("Scholz", set()),  # one transliteration, "шолз": said, not hidden
     ("газ поставка", {"Макрон позвонил Шольцу"}),
+    ("~белорусский", {"Путин встретился с Лукашенко в Петербурге", "ЕС ввёл санкции против Белоруссии",
+                      "Белорусские заводы нарастили выпуск тракторов"}),  # the family: Белоруссия, белорусский
+    ("белорусский", {"Белорусские заводы нарастили выпуск тракторов"}),  # the lemma alone
+    ("entity:Лукашенко", {"Путин встретился с Лукашенко в Петербурге", "Белорусские заводы нарастили выпуск тракторов"}),
+    ('entity:"Александр Лукашенко" интеграция', {"Путин встретился с Лукашенко в Петербурге"}),
+    ("entity:Беларусь", {"Путин встретился с Лукашенко в Петербурге", "ЕС ввёл санкции против Белоруссии"}),  # the knowledge base's other name
+    ("трактор OR санкция -entity:Лукашенко", {"ЕС ввёл санкции против Белоруссии"}),
 ])
 def test_words_are_found_by_lemma_phrase_boolean_and_prefix(store, query, found):
     assert titles(store, query) == found
@@ -101,7 +115,7 @@ def test_hostile_queries_are_words_not_syntax(store, query):
         store.search(parse(query))  # no FTS5 or SQL error
     except InputError:
         pass  # "%_%" has no word: a clear refusal, not an error of the engine
-    assert store.stats()["articles"] == 3
+    assert store.stats()["articles"] == len(TEXTS)
 
 
 def test_an_older_store_is_indexed_when_upgraded(tmp_path):
@@ -121,10 +135,68 @@ def test_the_cli_searches_and_exits_3_on_nothing_and_2_on_a_bad_query(store, tmp
 
 def test_reindex_rebuilds_the_same_index(store):
     before = titles(store, "Белоруссия")
-    assert store.reindex() == 3
+    assert store.reindex() == len(TEXTS)
     assert titles(store, "Белоруссия") == before
 
 
 def test_the_index_has_one_row_per_article(store):
     with sqlite3.connect(store.location) as db:
         assert db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH 'белоруссия'").fetchone()[0] == 2
+
+
+def ids_of(store, name: str) -> list[str]:
+    return [entity.id for entity in store.find_entities(name)]
+
+
+def test_filters_by_speaker_participant_event_type_status_and_story(store):
+    lukashenko, putin = ids_of(store, "Лукашенко"), ids_of(store, "Путин")
+    assert titles(store, None, speakers=[lukashenko]) == {"Белорусские заводы нарастили выпуск тракторов"}
+    assert titles(store, None, participants=[putin, lukashenko], event_types=["meeting"]) == {
+        "Путин встретился с Лукашенко в Петербурге"}
+    assert titles(store, None, event_types=["call"]) == {"Макрон позвонил Шольцу"}
+    assert titles(store, None, event_types=["call"], event_statuses=["planned"]) == set()
+    assert titles(store, "Белоруссия", participants=[lukashenko], event_types=["sanctions"]) == set()  # one event has both
+    (meeting,) = store.search(parse("Петербург")).hits
+    assert meeting.story is not None
+    assert titles(store, None, stories=[meeting.story]) == {"Путин встретился с Лукашенко в Петербурге"}
+
+
+def test_without_words_every_article_the_filters_pass_newest_first(store):
+    results = store.search(None, Filters(outlets=["ТАСС"]))
+    assert [hit.published for hit in results.hits] == ["2024-06-05", "2024-06-01"] and results.total == 2
+    assert all(hit.snippet is None for hit in results.hits)
+
+
+def test_an_unknown_entity_is_named_in_the_error(store):
+    with pytest.raises(UnknownEntity, match="Меркель"):
+        resolved(store.find_entities, parse("entity:Меркель газ"))
+
+
+def test_until_takes_the_whole_day_of_a_dated_article(tmp_path):
+    with open_store(tmp_path / "hours.db") as hours:
+        article = svodka.process("Шольц приехал\n\nКанцлер Олаф Шольц приехал в Париж.",
+                                 published="2024-06-01T23:30:00+03:00", source="late.txt")
+        hours.add([article])
+        assert hours.search(parse("Шольц"), Filters(until="2024-06-01")).total == 1
+        assert hours.search(parse("Шольц"), Filters(since="2024-06-02")).total == 0
+
+
+@pytest.mark.parametrize("query, filters", [
+    ("Белоруссия OR Макрон OR трактор", {}),
+    ("entity:Лукашенко", {}),
+    (None, {"outlets": ["ТАСС", "РБК"]}),
+])
+def test_facets_count_what_the_store_holds_for_every_match(store, query, filters):
+    parsed = parse(query) if query else None
+    results = store.search(parsed, resolved(store.find_entities, parsed, Filters(**filters)), limit=100, facets=10)
+    matched = [store.get(hit.id) for hit in results.hits]
+    assert len(matched) == results.total
+    facets = results.facets
+    assert {c.value: c.count for c in facets.outlets} == Counter(a.outlet for a in matched if a.outlet)
+    assert {c.value: c.count for c in facets.days} == Counter(a.published[:10] for a in matched)
+    assert {c.value: c.count for c in facets.event_types} == Counter(
+        type for a in matched for type in {event.type for event in a.events})
+    entity_counts = Counter(entity for a in matched for entity in {m.entity for m in a.mentions if m.entity})
+    for type, counts in facets.entities.items():
+        assert all(c.count == entity_counts[c.value] and c.type == type for c in counts)
+    assert sum(len(counts) for counts in facets.entities.values()) == min(len(entity_counts), 10 * len(facets.entities))

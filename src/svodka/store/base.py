@@ -140,10 +140,12 @@ class Store(Protocol):
         """Cluster articles stored but in no story (a store from an older svodka, or an ingest cut
         short); how many there were."""
 
-    def search(self, query: Query, filters: Filters = Filters(), sort: str = "relevance", limit: int = 20,
-               offset: int = 0) -> Results:
+    def search(self, query: Query | None, filters: Filters = Filters(), sort: str = "relevance", limit: int = 20,
+               offset: int = 0, facets: int = 0) -> Results:
         """Articles matching `query` and `filters`, by relevance (BM25) or date, one page of them,
-        with the number of all matches."""
+        with the number of all matches; without words to match (no query, or only entity: names),
+        every article the filters let through, newest first. With `facets`, the counts of everything
+        that matched (`Results.facets`, the top `facets` values of each)."""
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Build the search index anew from every stored article; how many were indexed."""

@@ -13,6 +13,7 @@ from .base import AddResult
 from ..search.query import Query
 from .schema import MIGRATIONS, SEARCH_SCHEMA
 from ..search.results import Filters, Results
+from .sqlite_facets import facets as search_facets
 from .sqlite_search import index_article, reindex, search
 from .people import KnownPeople, joined_to_known_people
 from .sqlite_entities import (
@@ -189,9 +190,12 @@ class SQLiteStore:
         )
         return cursor.lastrowid if cursor.rowcount == 1 else None
 
-    def search(self, query: Query, filters: Filters = Filters(), sort: str = "relevance", limit: int = 20,
-               offset: int = 0) -> Results:
-        return search(self._db, query, filters, sort, limit, offset)
+    def search(self, query: Query | None, filters: Filters = Filters(), sort: str = "relevance", limit: int = 20,
+               offset: int = 0, facets: int = 0) -> Results:
+        results = search(self._db, query, filters, sort, limit, offset)
+        if facets:
+            results.facets = search_facets(self._db, query, filters, top=facets)
+        return results
 
     def reindex(self, progress=None) -> int:
         """Build the search index anew from every stored article."""

@@ -4,6 +4,7 @@ whose matches are character offsets into the article's text."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import date, timedelta
 from collections.abc import Callable
 
 from ..records import Article
@@ -16,6 +17,7 @@ INDEX = ("CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5("
 WEIGHTS = (3.0, 2.0, 1.0)  # bm25 weights of title, lead and body
 SNIPPET = 160  # characters around the first match
 BATCH = 500
+WHEN = "coalesce(a.published, a.ingested_at)"  # when an article was published, or ingested where undated
 
 
 def index_article(db: sqlite3.Connection, seq: int, article: Article) -> None:
@@ -41,41 +43,84 @@ def reindex(db: sqlite3.Connection, article_of: Callable[[sqlite3.Row], Article]
             progress(done, total)
 
 
-def search(db: sqlite3.Connection, query: Query, filters: Filters, sort: str = "relevance",
+def search(db: sqlite3.Connection, query: Query | None, filters: Filters, sort: str = "relevance",
            limit: int = 20, offset: int = 0) -> Results:
-    where, parameters = _where(query, filters)
-    total = db.execute(f"SELECT count(*) FROM search_index JOIN articles a ON a.seq = search_index.rowid "
-                       f"WHERE {where}", parameters).fetchone()[0]
-    order = ("coalesce(a.published, a.ingested_at) DESC, a.seq DESC" if sort == "date" else "score, a.seq DESC")
+    """One page of the articles that match; without words to match (no query, or only entity:
+    names), every article that passes the filters, newest first."""
+    source, where, parameters = matching(query, filters)
+    total = db.execute(f"SELECT count(*) FROM {source} WHERE {where}", parameters).fetchone()[0]
+    ranked = bool(query and query.match)
+    score = "bm25(search_index, ?, ?, ?)" if ranked else "0.0"
+    order = "score, a.seq DESC" if ranked and sort == "relevance" else f"{WHEN} DESC, a.seq DESC"
     rows = db.execute(
-        f"SELECT a.id, a.title, a.outlet, a.published, a.text, a.spans, bm25(search_index, ?, ?, ?) AS score, "
+        f"SELECT a.id, a.title, a.outlet, a.published, a.text, a.spans, {score} AS score, "
         f"(SELECT story_id FROM story_members m WHERE m.article_id = a.id) AS story "
-        f"FROM search_index JOIN articles a ON a.seq = search_index.rowid WHERE {where} "
-        f"ORDER BY {order} LIMIT ? OFFSET ?", (*WEIGHTS, *parameters, limit, offset)).fetchall()
+        f"FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+        (*(WEIGHTS if ranked else ()), *parameters, limit, offset)).fetchall()
     hits = [Hit(row["id"], row["title"], row["outlet"], row["published"], -row["score"],
-                snippet(row["text"], query), row["story"]) for row in rows]
+                snippet(row["text"], query) if ranked else None, row["story"]) for row in rows]
     return Results(total, hits)
 
 
-def _where(query: Query, filters: Filters) -> tuple[str, list]:
-    clauses, parameters = ["search_index MATCH ?"], [query.match]
+def matching(query: Query | None, filters: Filters) -> tuple[str, str, list]:
+    """The FROM and WHERE of the articles (alias `a`) that match `query` and `filters`, and their parameters."""
+    clauses, parameters = [], []
+    if query and query.match:
+        source = "search_index JOIN articles a ON a.seq = search_index.rowid"
+        clauses.append("search_index MATCH ?")
+        parameters.append(query.match)
+    else:
+        source = "articles a"
     for group in filters.entities:
-        marks = ", ".join("?" * len(group))
-        clauses.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id IN ({marks}))")
+        clauses.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ({_marks(group)}))")
         parameters.extend(group)
+    if filters.without_entities:
+        clauses.append(f"a.id NOT IN (SELECT article_id FROM mentions WHERE entity_id IN ({_marks(filters.without_entities)}))")
+        parameters.extend(filters.without_entities)
+    for group in filters.speakers:
+        clauses.append(f"a.id IN (SELECT article_id FROM quotes WHERE speaker_id IN ({_marks(group)}))")
+        parameters.extend(group)
+    if filters.asks_for_events():
+        clause, given = _having_event(filters)
+        clauses.append(clause)
+        parameters.extend(given)
     for column, values in (("a.outlet", filters.outlets), ("a.language", filters.languages),
-                           ("(SELECT category FROM story_members m WHERE m.article_id = a.id)", filters.categories)):
+                           ("(SELECT category FROM story_members m WHERE m.article_id = a.id)", filters.categories),
+                           ("(SELECT story_id FROM story_members m WHERE m.article_id = a.id)", filters.stories)):
         if values:
-            clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+            clauses.append(f"{column} IN ({_marks(values)})")
             parameters.extend(values)
-    day = "substr(coalesce(a.published, a.ingested_at), 1, 10)"
     if filters.since:
-        clauses.append(f"{day} >= ?")
-        parameters.append(filters.since)
+        clauses.append(f"{WHEN} >= ?")
+        parameters.append(filters.since[:10])
     if filters.until:
-        clauses.append(f"{day} <= ?")
-        parameters.append(filters.until)
-    return " AND ".join(clauses), parameters
+        clauses.append(f"{WHEN} < ?")
+        parameters.append(_next_day(filters.until[:10]))
+    return source, " AND ".join(clauses) or "1", parameters
+
+
+def _having_event(filters: Filters) -> tuple[str, list]:
+    """Articles with one event that is of the types and statuses asked for and has a participant of
+    each group (read from the participants' index when there are participants, else the types')."""
+    clauses, parameters = [], []
+    for column, values in (("e.type", filters.event_types), ("e.status", filters.event_statuses)):
+        if values:
+            clauses.append(f"{column} IN ({_marks(values)})")
+            parameters.extend(values)
+    if not filters.participants:
+        return f"a.id IN (SELECT e.article_id FROM events e WHERE {' AND '.join(clauses)})", parameters
+    first, *others = filters.participants
+    for group in others:
+        clauses.append(f"EXISTS (SELECT 1 FROM event_participants o WHERE o.article_id = e.article_id "
+                       f"AND o.ordinal = e.ordinal AND o.entity_id IN ({_marks(group)}))")
+        parameters.extend(group)
+    return (f"a.id IN (SELECT p.article_id FROM event_participants p JOIN events e "
+            f"ON e.article_id = p.article_id AND e.ordinal = p.ordinal WHERE p.entity_id IN ({_marks(first)})"
+            + "".join(f" AND {clause}" for clause in clauses) + ")", [*first, *parameters])
+
+
+def _marks(values) -> str:
+    return ", ".join("?" * len(values))
 
 
 def snippet(text: str, query: Query) -> Snippet | None:
@@ -94,3 +139,8 @@ def snippet(text: str, query: Query) -> Snippet | None:
 def _matches(word: str, query: Query) -> bool:
     folded = word.casefold().replace("ё", "е")
     return key(word) in query.lemmas or any(folded.startswith(prefix) for prefix in query.prefixes)
+
+
+def _next_day(day: str) -> str:
+    """The day after `day` (YYYY-MM-DD): an article published on `day` at any hour sorts before it."""
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
