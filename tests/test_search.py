@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 from facts import store_at_schema
+from news import TEXTS, article, news_store
 
 import svodka
 from svodka.cli import main
@@ -18,33 +19,10 @@ from svodka.search.resolve import UnknownEntity, resolved
 from svodka.search.results import Filters
 from svodka.store import open_store
 
-TEXTS = {
-    "meeting": ("Путин встретился с Лукашенко в Петербурге",
-                "Президент России Владимир Путиным встретился с Александром Лукашенко. Лидеры обсудили "
-                "интеграцию и ситуацию в Белоруссии.", "2024-06-01", "ТАСС"),
-    "call": ("Макрон позвонил Шольцу", "Президент Франции Эммануэль Макрон провёл телефонный разговор с "
-             "канцлером Германии Олафом Шольцем. Стороны обсудили поставки газа.", "2024-06-03", "РБК"),
-    "sanctions": ("ЕС ввёл санкции против Белоруссии", "Евросоюз ввёл новые санкции против Белоруссии. "
-                  "В Минске назвали решение недружественным.", "2024-06-05", "ТАСС"),
-    "tractors": ("Белорусские заводы нарастили выпуск тракторов", "Выпуск тракторов вырос на 12%. «Спрос растёт», "
-                 "— сказал Александр Лукашенко на совещании в Минске.", "2024-06-07", "БелТА"),
-}
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("search") / "search.db"
-    with open_store(path) as opened:
-        articles = [_article(key) for key in TEXTS]
-        opened.add(articles)
-        opened.cluster(articles)
+    with news_store(tmp_path_factory.mktemp("search") / "search.db") as opened:
         yield opened
-
-
-def _article(key: str):
-    title, body, published, outlet = TEXTS[key]
-    article = svodka.process(f"{title}\n\n{body}", published=published, source=f"{key}.txt")
-    return type(article).from_dict({**article.to_dict(), "outlet": outlet})
 
 
 def titles(store, query: str | None, **filters) -> set[str]:
@@ -120,7 +98,7 @@ def test_hostile_queries_are_words_not_syntax(store, query):
 
 def test_an_older_store_is_indexed_when_upgraded(tmp_path):
     path = tmp_path / "old.db"
-    store_at_schema(path, 7, _article("call")).close()
+    store_at_schema(path, 7, article("call")).close()
     with open_store(path) as upgraded:
         assert titles(upgraded, "телефонный разговор") == {"Макрон позвонил Шольцу"}
 
@@ -139,7 +117,7 @@ def test_reindex_rebuilds_the_same_index(store):
     assert titles(store, "Белоруссия") == before
 
 
-def test_the_index_has_one_row_per_article(store):
+def test_the_index_has_one_row_perarticle(store):
     with sqlite3.connect(store.location) as db:
         assert db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH 'белоруссия'").fetchone()[0] == 2
 
@@ -172,7 +150,7 @@ def test_an_unknown_entity_is_named_in_the_error(store):
         resolved(store.find_entities, parse("entity:Меркель газ"))
 
 
-def test_until_takes_the_whole_day_of_a_dated_article(tmp_path):
+def test_until_takes_the_whole_day_of_a_datedarticle(tmp_path):
     with open_store(tmp_path / "hours.db") as hours:
         article = svodka.process("Шольц приехал\n\nКанцлер Олаф Шольц приехал в Париж.",
                                  published="2024-06-01T23:30:00+03:00", source="late.txt")

@@ -12,6 +12,7 @@ import click
 from . import __version__
 from .clean.dates import iso_date
 from .digest import digest, entity_digest
+from .api.serve import serve
 from .terminal import say
 from .export import EXPORTERS
 from .events.status import STATUSES
@@ -498,3 +499,6 @@ def _print_summary(report: IngestReport, location: str) -> None:
     line = (f"read {report.read}, new {report.new}, duplicate {report.duplicate}, "
             f"failed {report.failed}" + (f", skipped {skipped} non-article records" if skipped else ""))
     say(f"{line} → {location}")
+
+
+main.add_command(serve)

@@ -111,14 +111,18 @@ def timeline_line(item: FoundEvent | Story) -> str:
 def timeline_dict(item: FoundEvent | Story) -> dict:
     if isinstance(item, Story):
         return {"kind": "story", "date": item.first_seen, **story_dict(item)}
-    return {"kind": "event", "date": timeline_date(item), **event_dict(item)}
+    day = timeline_date(item)
+    return {**event_dict(item), "kind": "event", "date": None if day == UNDATED else day}  # the date it is ordered by
+
+
+UNDATED = "9999"  # sorts after every date
 
 
 def timeline_date(item: FoundEvent | Story) -> str:
     """The date to order a timeline by; what has none goes last."""
     if isinstance(item, Story):
-        return item.first_seen or "9999"
-    return item.event.date or (item.article.published or "")[:10] or "9999"
+        return item.first_seen or UNDATED
+    return item.event.date or (item.article.published or "")[:10] or UNDATED
 
 
 def story_outlets(story: Story) -> list[str]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..records import Article, Entity, Event, Quote, Sighting, Story
@@ -19,6 +19,27 @@ class AddResult:
 
     new: tuple[str, ...]
     duplicate: tuple[str, ...]
+
+
+@dataclass
+class Profile:
+    """What the store knows of how an entity is mentioned: counts, mentions per day, who appears with it."""
+
+    mentions: int
+    articles: int
+    days: list[tuple[str, int]]
+    cooccurring: list[tuple[str, str, str, int]]  # id, name, type, articles shared
+    sampled: int | None
+
+
+@dataclass
+class Graph:
+    """The entity graph around one entity: nodes, and co-occurrence and event edges with weights."""
+
+    center: str
+    nodes: list[tuple[str, str, str, int]]  # id, name, type, articles (of the sampled ones)
+    edges: list[tuple[str, str, str, str | None, int]] = field(default_factory=list)  # source, target, kind, event type, weight
+    sampled: int | None = None
 
 
 @dataclass(frozen=True)
@@ -152,5 +173,17 @@ class Store(Protocol):
 
     def stats(self) -> dict:
         """Counts for `svodka stats`."""
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The stored entity with this id, with its aliases."""
+
+    def entity_profile(self, entity_id: str, top: int = 20) -> Profile:
+        """Mention counts (in all, per day) and the `top` entities that appear with it."""
+
+    def entity_graph(self, entity_id: str, top: int = 20) -> Graph:
+        """The entity and the `top` entities around it, with co-occurrence and event edges."""
+
+    def article_refs(self, limit: int, offset: int = 0) -> list:
+        """The latest articles' id, title, outlet, published, language, url and source, newest first."""
 
     def close(self) -> None: ...

@@ -7,12 +7,14 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..records import Article, Sighting, Story
+from ..records import Article, Entity, Sighting, Story
 from ..stories.cluster import Clusterer
-from .base import AddResult
+from .base import AddResult, Graph, Profile
 from ..search.query import Query
 from .schema import MIGRATIONS, SEARCH_SCHEMA
 from ..search.results import Filters, Results
+from .sqlite_entities import entity as stored_entity
+from .sqlite_profile import graph, profile
 from .sqlite_facets import facets as search_facets
 from .sqlite_search import index_article, reindex, search
 from .people import KnownPeople, joined_to_known_people
@@ -264,6 +266,21 @@ class SQLiteStore:
             "first_published": one("SELECT min(published) FROM articles"),
             "last_published": one("SELECT max(published) FROM articles"),
         }
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return stored_entity(self._db, entity_id)
+
+    def entity_profile(self, entity_id: str, top: int = 20) -> Profile:
+        return profile(self._db, entity_id, top)
+
+    def entity_graph(self, entity_id: str, top: int = 20) -> Graph:
+        return graph(self._db, entity_id, top)
+
+    def article_refs(self, limit: int, offset: int = 0) -> list[sqlite3.Row]:
+        """The latest stored articles' id, title, outlet, published, language, url and source, newest first."""
+        return self._db.execute(
+            "SELECT id, title, outlet, published, language, url, source FROM articles "
+            "ORDER BY seq DESC LIMIT ? OFFSET ?", (limit, offset)).fetchall()
 
     def close(self) -> None:
         self._db.close()

@@ -1,0 +1,103 @@
+"""The API application: settings, one store connection per worker thread, JSON errors, and the
+guard that answers every write with 405 unless ingest was allowed."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import InputError
+from ..search.resolve import UnknownEntity
+from ..store import SQLiteStore
+from .limits import MAX_REQUEST_BYTES
+
+READING = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the store is, and whether (and with which bearer token) articles may be posted."""
+
+    store: Path
+    allow_ingest: bool = False
+    token: str | None = None
+    max_request_bytes: int = MAX_REQUEST_BYTES
+
+
+class Stores:
+    """One connection per thread: SQLite connections are not shared between threads."""
+
+    def __init__(self, location: Path):
+        self.location = location
+        self._local = threading.local()
+
+    def __call__(self) -> SQLiteStore:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = SQLiteStore(self.location)
+        return store
+
+
+def create_app(settings: Settings) -> FastAPI:
+    if settings.allow_ingest and not settings.token:
+        raise ValueError("posting articles needs a bearer token")
+    app = FastAPIOffline(title="svodka", version=__version__,
+                         description="News intelligence over a svodka store: articles, entities, quotes, "
+                                     "events, stories, search with facets, timelines and graphs.")
+    app.state.settings = settings
+    app.state.stores = Stores(settings.store)
+    _answer_errors_as_json(app)
+    _guard_writes(app, settings)
+    from . import ingest, read, search  # the routers need `store` below
+    app.include_router(read.router, prefix="/api")
+    app.include_router(search.router, prefix="/api")
+    if settings.allow_ingest:
+        app.include_router(ingest.router, prefix="/api")
+    return app
+
+
+def store(request: Request) -> SQLiteStore:
+    return request.app.state.stores()
+
+
+Store = Depends(store)
+
+
+def _answer_errors_as_json(app: FastAPI) -> None:
+    @app.exception_handler(UnknownEntity)
+    async def unknown_entity(request: Request, error: UnknownEntity):
+        return JSONResponse({"detail": str(error)}, status_code=404)
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, error: InputError):
+        return JSONResponse({"detail": str(error)}, status_code=400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException):
+        return JSONResponse({"detail": str(error.detail)}, status_code=error.status_code, headers=error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError):
+        problems = "; ".join(f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
+                             for problem in error.errors())
+        return JSONResponse({"detail": problems}, status_code=422)
+
+
+def _guard_writes(app: FastAPI, settings: Settings) -> None:
+    """Every write is 405 on a read-only server; the only write there is, posting articles, is
+    checked for its token and size in `ingest`."""
+
+    @app.middleware("http")
+    async def read_only(request: Request, call_next):
+        if request.method not in READING and not (settings.allow_ingest and request.url.path == "/api/articles"):
+            return JSONResponse({"detail": f"{request.method} is not allowed: this server is read-only"
+                                           + ("" if settings.allow_ingest else " (start it with --allow-ingest to post articles)")},
+                                status_code=405, headers={"Allow": ", ".join(sorted(READING))})
+        return await call_next(request)

@@ -1,0 +1,53 @@
+"""`svodka serve`: the API on uvicorn, bound to 127.0.0.1 unless told otherwise, read-only unless
+started with --allow-ingest (then posting articles needs the bearer token from $SVODKA_TOKEN or a file)."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..store import default_db_path
+from ..terminal import say
+from .limits import MAX_REQUEST_BYTES, MIN_TOKEN
+
+TOKEN_ENV = "SVODKA_TOKEN"
+
+
+@click.command()
+@click.option("--db", type=click.Path(dir_okay=False), envvar="SVODKA_DB",
+              help="SQLite database file (default: $SVODKA_DB or the user data folder).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but 127.0.0.1 lets other machines read the store.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--allow-ingest", is_flag=True,
+              help=f"Accept POST /api/articles, with the bearer token in ${TOKEN_ENV} or --token-file.")
+@click.option("--token-file", type=click.Path(exists=True, dir_okay=False), help="A file holding the bearer token.")
+@click.option("--max-request-mb", type=click.FloatRange(0.001, 1024), default=MAX_REQUEST_BYTES / 2 ** 20,
+              show_default=True, help="Largest POST body accepted, in megabytes.")
+def serve(db, host, port, allow_ingest, token_file, max_request_mb):
+    """Serve the store over HTTP: the API at /api, its OpenAPI schema at /openapi.json and
+    interactive docs at /docs (offline). Ctrl-C stops it."""
+    import uvicorn
+
+    from .app import Settings, create_app
+
+    location = Path(db) if db else default_db_path()
+    if not location.exists() and not allow_ingest:
+        say(f"svodka: no store at {location}: make one with `svodka ingest FILES --db {location}`", err=True)
+        sys.exit(1)
+    token = _token(token_file) if allow_ingest else None
+    app = create_app(Settings(location, allow_ingest, token, int(max_request_mb * 2 ** 20)))
+    say(f"svodka: serving {location} at http://{host}:{port}/ (API /api, docs /docs"
+        f"{', ingest allowed' if allow_ingest else ', read-only'}); Ctrl-C stops it", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _token(token_file: str | None) -> str:
+    token = Path(token_file).read_text(encoding="utf-8").strip() if token_file else os.environ.get(TOKEN_ENV, "").strip()
+    if len(token) < MIN_TOKEN:
+        say(f"svodka: --allow-ingest needs a bearer token of at least {MIN_TOKEN} characters "
+            f"in ${TOKEN_ENV} or --token-file", err=True)
+        sys.exit(2)
+    return token

@@ -1,0 +1,79 @@
+"""An entity's profile and the graph around it in the SQLite store: mentions per day, the entities
+that appear with it and the events it shares with them. Co-occurrence is counted over the entity's
+SAMPLE latest articles (`sampled` says when there are more), so that the profile of the most
+mentioned person costs the same as anyone's; per-day counts are over every mention."""
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from itertools import combinations
+
+from .base import Graph, Profile
+from .sqlite_search import WHEN
+
+SAMPLE = 2000
+
+
+def profile(db: sqlite3.Connection, entity_id: str, top: int = 20, sample: int = SAMPLE) -> Profile:
+    days = db.execute(
+        f"SELECT substr({WHEN}, 1, 10) AS day, count(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
+        f"WHERE m.entity_id = ? GROUP BY day ORDER BY day", (entity_id,)).fetchall()
+    articles = db.execute("SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+    latest = _latest_articles(db, entity_id, sample)
+    return Profile(sum(count for _, count in days), articles, [(day, count) for day, count in days],
+                   _with(db, entity_id, latest, top), sample if articles > sample else None)
+
+
+def graph(db: sqlite3.Connection, entity_id: str, top: int = 20, sample: int = SAMPLE) -> Graph:
+    """The entity, the `top` entities that appear with it most, the co-occurrence edges between any
+    two of them (articles in common, among the sampled ones) and the event edges from the entity to
+    them (events they take part in together, per event type)."""
+    latest = _latest_articles(db, entity_id, sample)
+    around = _with(db, entity_id, latest, top)
+    center = db.execute("SELECT id, name, type FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    nodes = [(center[0], center[1], center[2], len(latest)), *around]
+    ids = [node[0] for node in nodes]
+    edges = [(a, b, "cooccurrence", None, weight) for (a, b), weight in _pairs(db, latest, set(ids)).items()]
+    edges += [(entity_id, other, "event", type, weight) for other, type, weight in _event_edges(db, entity_id, ids[1:])]
+    total = db.execute("SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+    return Graph(entity_id, nodes, edges, sample if total > sample else None)
+
+
+def _latest_articles(db: sqlite3.Connection, entity_id: str, sample: int) -> list[str]:
+    return [row[0] for row in db.execute(
+        f"SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?) "
+        f"ORDER BY {WHEN} DESC, a.seq DESC LIMIT ?", (entity_id, sample))]
+
+
+def _with(db: sqlite3.Connection, entity_id: str, articles: list[str], top: int) -> list[tuple[str, str, str, int]]:
+    if not articles:
+        return []
+    return db.execute(
+        f"SELECT e.id, e.name, e.type, count(DISTINCT m.article_id) AS shared FROM mentions m "
+        f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({', '.join('?' * len(articles))}) "
+        f"AND m.entity_id != ? GROUP BY e.id ORDER BY shared DESC, e.name LIMIT ?",
+        (*articles, entity_id, top)).fetchall()
+
+
+def _pairs(db: sqlite3.Connection, articles: list[str], ids: set[str]) -> Counter:
+    """Articles in which each two of `ids` both appear."""
+    if not articles:
+        return Counter()
+    present: dict[str, set[str]] = {}
+    rows = db.execute(f"SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id IN "
+                      f"({', '.join('?' * len(articles))})", articles)
+    for article_id, entity in rows:
+        if entity in ids:
+            present.setdefault(article_id, set()).add(entity)
+    return Counter(pair for found in present.values() for pair in combinations(sorted(found), 2))
+
+
+def _event_edges(db: sqlite3.Connection, entity_id: str, others: list[str]) -> list[tuple[str, str, int]]:
+    if not others:
+        return []
+    return db.execute(
+        f"SELECT o.entity_id, e.type, count(*) FROM event_participants p "
+        f"JOIN event_participants o ON o.article_id = p.article_id AND o.ordinal = p.ordinal AND o.entity_id != p.entity_id "
+        f"JOIN events e ON e.article_id = p.article_id AND e.ordinal = p.ordinal "
+        f"WHERE p.entity_id = ? AND e.status = 'happened' AND o.entity_id IN ({', '.join('?' * len(others))}) "
+        f"GROUP BY o.entity_id, e.type ORDER BY 3 DESC", (entity_id, *others)).fetchall()

@@ -1,0 +1,35 @@
+"""A few short news texts written for the search and API tests, and a store made of them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import svodka
+from svodka.store import open_store
+
+TEXTS = {
+    "meeting": ("Путин встретился с Лукашенко в Петербурге",
+                "Президент России Владимир Путиным встретился с Александром Лукашенко. Лидеры обсудили "
+                "интеграцию и ситуацию в Белоруссии.", "2024-06-01", "ТАСС"),
+    "call": ("Макрон позвонил Шольцу", "Президент Франции Эммануэль Макрон провёл телефонный разговор с "
+             "канцлером Германии Олафом Шольцем. Стороны обсудили поставки газа.", "2024-06-03", "РБК"),
+    "sanctions": ("ЕС ввёл санкции против Белоруссии", "Евросоюз ввёл новые санкции против Белоруссии. "
+                  "В Минске назвали решение недружественным.", "2024-06-05", "ТАСС"),
+    "tractors": ("Белорусские заводы нарастили выпуск тракторов", "Выпуск тракторов вырос на 12%. «Спрос растёт», "
+                 "— сказал Александр Лукашенко на совещании в Минске.", "2024-06-07", "БелТА"),
+}
+
+
+
+def news_store(path: Path):
+    """A store of TEXTS, clustered into stories; the caller closes it."""
+    store = open_store(path)
+    articles = [article(key) for key in TEXTS]
+    store.add(articles)
+    store.cluster(articles)
+    return store
+
+
+def article(key: str):
+    title, body, published, outlet = TEXTS[key]
+    article = svodka.process(f"{title}\n\n{body}", published=published, source=f"{key}.txt")
+    return type(article).from_dict({**article.to_dict(), "outlet": outlet})
