@@ -4,7 +4,6 @@ same field names as the CLI's --json, pagination, JSON errors, hostile parameter
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
 import sys

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..records import Entity, Mention
 from .kb import KbEntity, KnowledgeBase
-from .morph import lemma, lemma_key, name_key
+from .morph import lemma_key, name_key
 from .names import given_agrees, is_initial, same_surname, spells_a_given_name, split_name
 from .ner import Found
 from .gender import decided, gender_votes

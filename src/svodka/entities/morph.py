@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..morph import analyzer, lemma, parses  # noqa: F401 (the names' morphology builds on these)
 
