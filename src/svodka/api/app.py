@@ -1,12 +1,11 @@
-"""The API application: settings, one store connection per worker thread, JSON errors, and the
+"""The API application: settings, its routers, JSON errors, and the
 guard that answers every write with 405 unless ingest was allowed."""
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
@@ -15,7 +14,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import InputError
 from ..search.resolve import UnknownEntity
-from ..store import SQLiteStore
+from . import feeds, ingest, read, search
+from .deps import Stores
 from .limits import MAX_REQUEST_BYTES
 
 READING = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -31,20 +31,6 @@ class Settings:
     max_request_bytes: int = MAX_REQUEST_BYTES
 
 
-class Stores:
-    """One connection per thread: SQLite connections are not shared between threads."""
-
-    def __init__(self, location: Path):
-        self.location = location
-        self._local = threading.local()
-
-    def __call__(self) -> SQLiteStore:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._local.store = SQLiteStore(self.location)
-        return store
-
-
 def create_app(settings: Settings) -> FastAPI:
     if settings.allow_ingest and not settings.token:
         raise ValueError("posting articles needs a bearer token")
@@ -55,19 +41,12 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.stores = Stores(settings.store)
     _answer_errors_as_json(app)
     _guard_writes(app, settings)
-    from . import ingest, read, search  # the routers need `store` below
     app.include_router(read.router, prefix="/api")
     app.include_router(search.router, prefix="/api")
+    app.include_router(feeds.router)
     if settings.allow_ingest:
         app.include_router(ingest.router, prefix="/api")
     return app
-
-
-def store(request: Request) -> SQLiteStore:
-    return request.app.state.stores()
-
-
-Store = Depends(store)
 
 
 def _answer_errors_as_json(app: FastAPI) -> None:

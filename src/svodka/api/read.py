@@ -11,7 +11,7 @@ from ..events.status import STATUSES
 from ..listing import event_dict, quote_dict, story_dict, timeline_date, timeline_dict
 from ..search.resolve import entity_ids
 from . import models
-from .app import Store
+from .deps import Store
 from .paging import Limit, Offset, page
 
 router = APIRouter()

@@ -12,7 +12,7 @@ from ..search.query import parse
 from ..search.resolve import resolved
 from ..search.results import Filters
 from . import models
-from .app import Store
+from .deps import Store
 from .paging import Limit, Offset
 
 router = APIRouter()

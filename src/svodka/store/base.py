@@ -8,6 +8,7 @@ from typing import Protocol
 from ..records import Article, Entity, Event, Quote, Sighting, Story
 from ..search.query import Query
 from ..search.results import Filters, Results
+from ..search.saved import SavedSearch
 
 EntityIds = str | Sequence[str] | None
 """One entity id, several (a name may be several entities), or None for no filter."""
@@ -182,6 +183,15 @@ class Store(Protocol):
 
     def entity_graph(self, entity_id: str, top: int = 20) -> Graph:
         """The entity and the `top` entities around it, with co-occurrence and event edges."""
+
+    def save_search(self, search: SavedSearch) -> bool:
+        """Keep `search` under its name, replacing a search of that name (then True)."""
+
+    def saved_searches(self, name: str | None = None) -> list[tuple[SavedSearch, str]]:
+        """Every saved search (or the one called `name`), by name, with when it was saved."""
+
+    def delete_saved_search(self, name: str) -> bool:
+        """Forget the saved search called `name`; whether there was one."""
 
     def article_refs(self, limit: int, offset: int = 0) -> list:
         """The latest articles' id, title, outlet, published, language, url and source, newest first."""

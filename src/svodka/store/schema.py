@@ -215,4 +215,15 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE VIRTUAL TABLE search_index USING fts5(title, lead, body, content='', tokenize='unicode61 remove_diacritics 0');
     """,
+    # saved searches (a query and its filters, or a watchlist, as JSON), read back as feeds; and the
+    # order of articles by date (published, or ingested where undated) that searches without words
+    # and date ranges read from.
+    """
+    CREATE TABLE saved_searches (
+        name TEXT PRIMARY KEY,
+        search TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_when ON articles (coalesce(published, ingested_at));
+    """,
 )

@@ -13,8 +13,12 @@ from .base import AddResult, Graph, Profile
 from ..search.query import Query
 from .schema import MIGRATIONS, SEARCH_SCHEMA
 from ..search.results import Filters, Results
+from ..search.saved import SavedSearch
 from .sqlite_entities import entity as stored_entity
 from .sqlite_profile import graph, profile
+from .sqlite_saved import delete as delete_saved_search
+from .sqlite_saved import save as save_search
+from .sqlite_saved import saved as saved_searches
 from .sqlite_facets import facets as search_facets
 from .sqlite_search import index_article, reindex, search
 from .people import KnownPeople, joined_to_known_people
@@ -281,6 +285,18 @@ class SQLiteStore:
         return self._db.execute(
             "SELECT id, title, outlet, published, language, url, source FROM articles "
             "ORDER BY seq DESC LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+
+    def save_search(self, search: SavedSearch) -> bool:
+        """Keep `search` under its name (replacing one of that name: then True)."""
+        with self._transaction():
+            return save_search(self._db, search, _now())
+
+    def saved_searches(self, name: str | None = None) -> list[tuple[SavedSearch, str]]:
+        return saved_searches(self._db, name)
+
+    def delete_saved_search(self, name: str) -> bool:
+        with self._transaction():
+            return delete_saved_search(self._db, name)
 
     def close(self) -> None:
         self._db.close()
