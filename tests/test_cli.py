@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from conftest import CALL, EXAMPLES, MEETING
 from corpus import write_corpus
 from svodka.cli import main
+from svodka.store import open_store
 
 FIELDS = {"source", "text", "title", "lead", "authors", "outlet", "cited", "published", "language", "spans"}
 
@@ -84,6 +85,7 @@ def test_show_latest_and_by_id(db_path):
 
 
 def test_show_unknown_id_exits_3(db_path):
+    open_store(db_path).close()
     result = run("show", "0000000000", "--db", db_path)
     assert result.exit_code == 3
     assert "no article '0000000000'" in result.output
