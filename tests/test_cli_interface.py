@@ -228,3 +228,9 @@ def test_entity_text_cannot_forge_lines_or_reach_the_terminal(db_path):
     assert not any(line.startswith("  wikidata") for line in lines), "a newline in an alias forges no line"
     assert [line for line in lines if line.startswith("  articles")] == ["  articles  1"]
     assert len(lines) >= 8
+
+
+def test_a_story_labels_its_entity_counts(db):
+    lines = run("story", 1, "--db", db).output.splitlines()
+    (entities,) = [line for line in lines if line.startswith("    entities: ")]
+    assert "Владимир Путин (1 article)" in entities

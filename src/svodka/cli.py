@@ -35,6 +35,7 @@ from .listing import (
     search_total_dict,
     story_detail_dict,
     story_dict,
+    story_entities_line,
     story_lines,
     timeline_date,
     timeline_dict,
@@ -431,8 +432,7 @@ def story(story_id, as_json, statuses, db):
         print_json(story_detail_dict(found, said, happened, thread))
         return
     say(story_lines(found, members=True))
-    names = ", ".join(f"{entity} ({count})" for entity, count in found.entities[:15])
-    say(f"    entities: {names or '(none)'}")
+    say(story_entities_line(found))
     if len(thread) > 1:
         say("    thread: " + ", ".join(f"#{i} ({day})" for i, day in thread))
     for heading, lines in (("quotes", [quote_line(q) for q in said]), ("events", [event_lines(e) for e in happened])):

@@ -144,6 +144,12 @@ def story_lines(story: Story, members: bool = False) -> str:
     return "\n".join(lines)
 
 
+def story_entities_line(story: Story, shown: int = 15) -> str:
+    """«    entities: Россия (3 articles), Минск (1 article)», the most named first."""
+    names = ", ".join(f"{_one_line(name)} ({_count(articles, 'article')})" for name, articles in story.entities[:shown])
+    return f"    entities: {names or '(none)'}"
+
+
 def story_span(story: Story) -> str:
     """The days its dated articles were seen: one day, a range, or "undated" when none is dated."""
     if story.first_seen is None:
