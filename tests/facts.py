@@ -80,7 +80,7 @@ def call_article() -> Article:
                       speaker=None, speaker_text="эксперты", cue="сообщили",
                       notes=(Range(at(text, "Всё").start, at(text, "Всё").end),))],
         events=[
-            Event("phone_call", "041", (Participant(IVANOV.id, "initiator"), Participant(PUTIN.id, "counterpart")),
+            Event("call", "041", (Participant(IVANOV.id, "initiator"), Participant(PUTIN.id, "counterpart")),
                   (at(text, '=HYPERLINK("http://evil")\tИван Иванов\nпозвонил Путину.'),), trigger="позвонил",
                   date="2024-06", date_precision="month"),
             Event("criticism", "111", (Participant(IVANOV.id, "target"), Participant(RUSSIA.id, "initiator")),

@@ -168,7 +168,7 @@ def test_the_docs_page_and_its_assets_are_served_offline(client):
 def test_serve_refuses_a_missing_store_and_ingest_without_a_token(tmp_path, monkeypatch):
     monkeypatch.delenv("SVODKA_TOKEN", raising=False)
     missing = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
-    assert missing.exit_code == 1 and "no store" in missing.output and not (tmp_path / "none.db").exists()
+    assert missing.exit_code == 3 and "there is no store" in missing.output and not (tmp_path / "none.db").exists()
     tokenless = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.db"), "--allow-ingest"])
     assert tokenless.exit_code == 2 and "token" in tokenless.output
 

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from conftest import CALL, EXAMPLES, MEETING
 from corpus import write_corpus
 from svodka.cli import main
+from svodka.store import open_store
 
 FIELDS = {"source", "text", "title", "lead", "authors", "outlet", "cited", "published", "language", "spans"}
 
@@ -17,8 +18,8 @@ def run(*args, input=None):
     return CliRunner().invoke(main, [str(arg) for arg in args], input=input)
 
 
-def test_extract_jsonl_gives_the_sample_readings():
-    result = run("extract", CALL, MEETING, "--jsonl")
+def test_extract_json_gives_the_sample_readings():
+    result = run("extract", CALL, MEETING, "--json")
     assert result.exit_code == 0, result.output
     call, meeting = [json.loads(line) for line in result.output.splitlines()]
     assert FIELDS <= set(call)
@@ -63,13 +64,13 @@ def test_bad_input_is_named_and_the_rest_goes_on(tmp_path, db_path):
 
 
 def test_stdin_is_an_input():
-    result = run("extract", "-", "--jsonl", input=MEETING.read_bytes())
+    result = run("extract", "-", "--json", input=MEETING.read_bytes())
     assert json.loads(result.output)["source"] == "-"
     assert json.loads(result.output)["outlet"] == "Взгляд"
 
 
 def test_date_option(tmp_path):
-    result = run("extract", MEETING, "--jsonl", "--date", "2024-01-29")
+    result = run("extract", MEETING, "--json", "--date", "2024-01-29")
     assert json.loads(result.output)["published"] == "2024-01-29"
 
 
@@ -84,6 +85,7 @@ def test_show_latest_and_by_id(db_path):
 
 
 def test_show_unknown_id_exits_3(db_path):
+    open_store(db_path).close()
     result = run("show", "0000000000", "--db", db_path)
     assert result.exit_code == 3
     assert "no article '0000000000'" in result.output

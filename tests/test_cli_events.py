@@ -68,24 +68,24 @@ def test_events_of_an_entity_with_another(db):
     result = run("events", "--entity", "Лукашенко", "--with", "путин", "--db", db)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        (f"2024-05-31  meeting 040  Владимир Путин (visitor), Александр Лукашенко (host) · Минск — "
+        (f"2024-05-31  meeting (CAMEO 040)  Владимир Путин (visitor), Александр Лукашенко (host) · Минск — "
          f"2024-06-01, ВЗГЛЯД [{MEETING_ID}]"),
         "    Путин встретился с Лукашенко в Минске.",
     ]
 
 
 def test_events_by_type_place_and_as_json(db):
-    call = run("events", "--type", "Phone_Call", "--db", db).output.splitlines()
-    assert call[0].startswith("2024-06  phone_call 041  Иван Иванов (initiator), Владимир Путин (counterpart)")
+    call = run("events", "--type", "Call", "--db", db).output.splitlines()
+    assert call[0].startswith("2024-06  call (CAMEO 041)  Иван Иванов (initiator), Владимир Путин (counterpart)")
     assert "\t" not in call[1] and call[1].startswith('    =HYPERLINK("http://evil") Иван Иванов позвонил')
-    assert "meeting 040" in run("events", "--entity", "Минск", "--db", db).output
+    assert "meeting (CAMEO 040)" in run("events", "--entity", "Минск", "--db", db).output
     found = [json.loads(line) for line in run("events", "--json", "--db", db).output.splitlines()]
-    assert [item["type"] for item in found] == ["meeting", "phone_call", "criticism"]
+    assert [item["type"] for item in found] == ["meeting", "call", "criticism"]
     assert found[0]["participants"][1] == {"entity": LUKASHENKO.id, "role": "host", "name": "Александр Лукашенко",
                                            "type": "PER"}
     assert found[0]["place_name"] == "Минск" and found[2]["id"] == f"{CALL_ID}-1"
     criticism = run("events", "--type", "criticism", "--db", db).output
-    assert criticism.startswith("(2024-06-10)  criticism 111  Иван Иванов (target), Россия (initiator) — ")
+    assert criticism.startswith("(2024-06-10)  criticism (CAMEO 111)  Иван Иванов (target), Россия (initiator) — ")
 
 
 def test_control_characters_in_stored_text_are_not_printed(db_path):
@@ -166,7 +166,7 @@ def test_events_show_what_happened_unless_asked_and_an_appointment_prints(tmp_pa
     assert set(statuses.values()) == {"happened"} and "call" in statuses
     everything = run("events", "--db", db_path, "--status", "all")
     assert everything.exit_code == 0, everything.output
-    assert "meeting 040 [hypothetical]" in everything.output
+    assert "meeting (CAMEO 040) [hypothetical]" in everything.output
     only = run("events", "--db", db_path, "--status", "hypothetical", "--json")
     assert [json.loads(line)["status"] for line in only.output.splitlines()] == ["hypothetical"]
     assert run("events", "--type", "appointment", "--db", db_path).exit_code in (0, 3)

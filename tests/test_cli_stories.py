@@ -23,8 +23,8 @@ def db(db_path):
     return db_path
 
 
-def test_stories_jsonl_carries_what_the_issue_lists(db):
-    result = run("stories", "--jsonl", "--db", db)
+def test_stories_json_carries_what_the_issue_lists(db):
+    result = run("stories", "--json", "--db", db)
     assert result.exit_code == 0, result.output
     stories = [json.loads(line) for line in result.output.splitlines()]
     assert len(stories) == 2, "a meeting and a call ten days apart are two stories"
@@ -38,14 +38,14 @@ def test_stories_jsonl_carries_what_the_issue_lists(db):
 
 
 def test_stories_since_and_entity_filter(db):
-    since = [json.loads(line) for line in run("stories", "--jsonl", "--since", "2024-06-05", "--db", db).output.splitlines()]
+    since = [json.loads(line) for line in run("stories", "--json", "--since", "2024-06-05", "--db", db).output.splitlines()]
     assert [story["first_seen"] for story in since] == ["2024-06-10"]
     assert run("stories", "--entity", "Никто Никакой", "--db", db).exit_code == 3
     assert run("stories", "--since", "2030-01-01", "--db", db).exit_code == 3
 
 
 def test_story_shows_members_entities_quotes_and_events(db):
-    meeting = next(json.loads(line) for line in run("stories", "--jsonl", "--db", db).output.splitlines()
+    meeting = next(json.loads(line) for line in run("stories", "--json", "--db", db).output.splitlines()
                    if json.loads(line)["members"][0]["article_id"] == MEETING.id)
     result = run("story", meeting["id"], "--db", db)
     assert result.exit_code == 0 and MEETING.id in result.output
@@ -78,7 +78,7 @@ def test_hostile_headlines_are_printed_inert(db_path):
 
 def test_a_schema_3_store_gets_its_stories_when_first_asked(db_path):
     store_at_schema(db_path, 3, MEETING).close()
-    result = run("stories", "--jsonl", "--db", db_path)
+    result = run("stories", "--json", "--db", db_path)
     assert result.exit_code == 0, result.output
     assert "clustered 1 articles that were in no story yet" in result.stderr
     assert json.loads(result.stdout.splitlines()[-1])["members"][0]["article_id"] == MEETING.id

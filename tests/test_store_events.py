@@ -96,14 +96,14 @@ def test_events_by_participant_partner_place_and_type(store):
     def types(**filters):
         return [found.event.type for found in store.events(**filters)]
 
-    assert types() == ["meeting", "phone_call", "criticism"]
-    assert types(entity=PUTIN.id) == ["meeting", "phone_call"]
+    assert types() == ["meeting", "call", "criticism"]
+    assert types(entity=PUTIN.id) == ["meeting", "call"]
     assert types(entity=PUTIN.id, with_=LUKASHENKO.id) == ["meeting"]
     assert types(entity=IVANOV.id, with_=RUSSIA.id) == ["criticism"]
     assert types(entity=MINSK.id) == ["meeting"]
     assert types(with_=MINSK.id) == []
-    assert types(type="phone_call") == ["phone_call"]
-    assert types(entity=LUKASHENKO.id, type="phone_call") == []
+    assert types(type="call") == ["call"]
+    assert types(entity=LUKASHENKO.id, type="call") == []
     assert types(limit=1) == ["criticism"]
 
 

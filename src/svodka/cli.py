@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 import textwrap
 from functools import wraps
@@ -11,22 +12,31 @@ import click
 
 from . import __version__
 from .clean.dates import iso_date
-from .digest import digest, entity_digest
 from .api.serve import serve
+from .digest import digest
 from .terminal import say
 from .export import EXPORTERS
+from .events.lexicon import KINDS
 from .events.status import STATUSES
 from .gdelt import EVENT_EXPORTERS, GDELT_COLUMNS
 from .ingest import BATCH_SIZE, IngestReport, ingest, process_inputs
 from .errors import InputError
 from .listing import (
+    article_dict,
+    entities_table,
+    entity_count_dict,
+    entity_detail_dict,
+    entity_lines,
     event_dict,
     event_lines,
     hit_dict,
     hit_lines,
     quote_dict,
     quote_line,
+    search_total_dict,
+    story_detail_dict,
     story_dict,
+    story_entities_line,
     story_lines,
     timeline_date,
     timeline_dict,
@@ -34,14 +44,16 @@ from .listing import (
 )
 from .pipeline import default_pipeline
 from .progress import IngestProgress
-from .records import Article, Failure
+from .records import ENTITY_TYPES, Failure
 from .search.query import parse as parse_query
 from .search.results import Filters
 from .sources import ReadOptions, expand
 from .sources.base import DEFAULT_MAX_BYTES, MB
-from .store import default_db_path, open_store
+from .stories.categories import CATEGORIES
+from .store import NoStore, NotAStore, Store, default_db_path, open_store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 0, 1, 2, 3
+EVENT_TYPES = tuple(KINDS)
 
 HELP = f"""svodka turns Russian-language news into clean, structured, stored articles.
 
@@ -59,9 +71,11 @@ HELP = f"""svodka turns Russian-language news into clean, structured, stored art
 Inputs are text files, HTML pages, JSONL dumps, RSS/Atom feeds (files or URLs), WARC archives,
 folders of these (searched recursively), globs, or - for standard input.
 
-The database is {default_db_path()} unless --db or $SVODKA_DB says otherwise.
-Exit codes: 0 all went well, 1 some inputs failed (the rest was done), 2 bad usage,
-3 nothing found (show, entity, quotes, events, stories, story, timeline).
+The database is {default_db_path()} unless --db or $SVODKA_DB says otherwise; only ingest
+creates it. Every listing prints JSON with --json (one object per line).
+Exit codes: 0 all went well, 1 some inputs failed (the rest was done), 2 bad usage (an unknown
+choice, a file that is not a store), 3 nothing found (no store at the path; no such article,
+entity or story; nothing matches).
 """
 
 
@@ -86,6 +100,46 @@ def _statuses(ctx, param, value: tuple[str, ...]) -> tuple[str, ...] | None:
 def db_option(command):
     return click.option("--db", type=click.Path(dir_okay=False), envvar="SVODKA_DB",
                         help="SQLite database file (default: $SVODKA_DB or the user data folder).")(command)
+
+
+def json_option(help: str = "Print JSON, one object per line."):
+    """--json: the same flag on every command that lists or sums up what it found."""
+    return click.option("--json", "as_json", is_flag=True, help=help)
+
+
+def old_jsonl_option(command):
+    """--jsonl, the older spelling of --json on stories and extract: still read, no longer shown."""
+    return click.option("--jsonl", "old_jsonl", is_flag=True, hidden=True)(command)
+
+
+def stored(db: str | None) -> Store:
+    """The store at `db` for a command that only reads it. A missing one is named, never created (exit 3)."""
+    return _opened(db, create=False)
+
+
+def _opened(db: str | None, create: bool) -> Store:
+    try:
+        return open_store(db, create=create)
+    except NoStore as missing:
+        where = f" --db {shlex.quote(str(missing.path))}" if db else ""
+        say(f"svodka: there is no store at {missing.path} (make one with: svodka ingest FILES...{where})", err=True)
+        sys.exit(EXIT_NOT_FOUND)
+    except NotAStore as wrong:
+        say(f"svodka: {wrong}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def print_json(record: dict) -> None:
+    say(json.dumps(record, ensure_ascii=False), json=True)
+
+
+def print_records(records, as_json: bool, as_dict, as_text) -> None:
+    """Each record as one line of JSON (`as_dict`) or as text for the terminal (`as_text`)."""
+    for record in records:
+        if as_json:
+            print_json(as_dict(record))
+        else:
+            say(as_text(record))
 
 
 def reading_options(command):
@@ -141,11 +195,12 @@ def _field_mapping(fields: tuple[str, ...]) -> dict[str, str]:
 @reading_options
 @click.option("--batch-size", type=click.IntRange(1), default=BATCH_SIZE, show_default=True, metavar="N",
               help="Articles stored (and clustered) per transaction: what a crash can cost at most.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@json_option("Print the summary as JSON.")
 def ingest_command(inputs, db, default_date, options, workers, batch_size, as_json):
-    """Read, clean and store articles from INPUTS (files, folders, globs, URLs, -)."""
+    """Read, clean and store articles from INPUTS (files, folders, globs, URLs, -); the only command
+    that creates a store."""
     sources = list(expand(inputs, options))
-    with open_store(db) as store, IngestProgress(_total_size(sources)) as progress:
+    with _opened(db, create=True) as store, IngestProgress(_total_size(sources)) as progress:
         report = ingest(sources, store, options, default_pipeline(default_date), workers or _auto_workers(),
                         progress, batch_size=batch_size)
         location = store.location
@@ -161,15 +216,20 @@ def ingest_command(inputs, db, default_date, options, workers, batch_size, as_js
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @reading_options
-@click.option("--jsonl", is_flag=True, help="One JSON object per article instead of a digest.")
-def extract(inputs, default_date, options, workers, jsonl):
+@json_option("Print JSON, one object per article, instead of a digest.")
+@old_jsonl_option
+def extract(inputs, default_date, options, workers, as_json, old_jsonl):
     """Process INPUTS without storing them and print what was found."""
+    as_json = as_json or old_jsonl
     report = IngestReport()
     sources = list(expand(inputs, options))
     first = True
     for batch in process_inputs(sources, options, default_pipeline(default_date), report, workers or _auto_workers()):
         for article in batch:
-            say(_as_json(article) if jsonl else ("" if first else "\n") + digest(article), json=jsonl)
+            if as_json:
+                print_json(article_dict(article))
+            else:
+                say(("" if first else "\n") + digest(article))
             first = False
     _print_failures(report.failures)
     sys.exit(EXIT_SOME_FAILED if report.failures else EXIT_OK)
@@ -179,13 +239,13 @@ def extract(inputs, default_date, options, workers, jsonl):
 @click.argument("article_id", required=False)
 @click.option("--latest", type=click.IntRange(1), metavar="N", help="Show the last N articles ingested.")
 @click.option("--text", "with_text", is_flag=True, help="Also print the body text.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
+@json_option()
 @db_option
 def show(article_id, latest, with_text, as_json, db):
     """Show a stored article by ID (or a unique prefix of it), or the latest ones."""
     if bool(article_id) == bool(latest):
         raise click.UsageError("give either an ARTICLE_ID or --latest N")
-    with open_store(db) as store:
+    with stored(db) as store:
         articles = store.latest(latest) if latest else [a for a in [store.get(article_id)] if a]
         if not articles:
             say(f"svodka: no article {article_id!r} in {store.location}" if article_id
@@ -193,7 +253,7 @@ def show(article_id, latest, with_text, as_json, db):
             sys.exit(EXIT_NOT_FOUND)
         for index, article in enumerate(articles):
             if as_json:
-                say(_as_json(article), json=True)
+                print_json(article_dict(article))
                 continue
             say(("\n" if index else "") + digest(article, store.sources_of(article.id)))
             if with_text:
@@ -219,7 +279,7 @@ def _export_help() -> str:
 @db_option
 def export(fmt, of_events, out, statuses, db):
     of_events = of_events or fmt not in EXPORTERS
-    with open_store(db) as store, click.open_file(out, "w", encoding="utf-8", atomic=out != "-") as stream:
+    with stored(db) as store, click.open_file(out, "w", encoding="utf-8", atomic=out != "-") as stream:
         if of_events:
             count = EVENT_EXPORTERS[fmt](store.events(statuses=statuses), stream)
         else:
@@ -229,11 +289,11 @@ def export(fmt, of_events, out, statuses, db):
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@json_option("Print the counts as one JSON object.")
 @db_option
 def stats(as_json, db):
     """Counts of what the store holds."""
-    with open_store(db) as store:
+    with stored(db) as store:
         numbers = store.stats()
     if as_json:
         say(json.dumps(numbers, ensure_ascii=False, indent=2), json=True)
@@ -247,41 +307,43 @@ def stats(as_json, db):
 @main.command()
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True, metavar="N",
               help="How many entities to list.")
-@click.option("--type", "entity_type", type=click.Choice(["PER", "LOC", "ORG"], case_sensitive=False),
+@click.option("--type", "entity_type", type=click.Choice(ENTITY_TYPES, case_sensitive=False),
               help="Only people (PER), places (LOC) or organisations (ORG).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
+@json_option()
 @db_option
 def entities(top, entity_type, as_json, db):
-    """The most mentioned entities in the store."""
-    with open_store(db) as store:
-        rows = store.top_entities(top, entity_type.upper() if entity_type else None)
-    for entity, mentions, articles in rows:
-        if as_json:
-            say(json.dumps({**_entity_dict(entity), "mentions": mentions, "articles": articles},
-                           ensure_ascii=False), json=True)
-        else:
-            say(f"{mentions:>6} {articles:>5}  {entity.type}  {entity.name}  ({entity.id})")
+    """The most mentioned entities in the store: mentions, articles that mention it, type, name, id."""
+    with stored(db) as store:
+        rows = store.top_entities(top, entity_type)
+    if as_json:
+        for entity, mentions, articles in rows:
+            print_json(entity_count_dict(entity, mentions, articles))
+    elif rows:
+        for line in entities_table(rows):
+            say(line)
 
 
 @main.command()
 @click.argument("name")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@json_option("Print JSON, one object per entity called NAME.")
 @db_option
 def entity(name, as_json, db):
-    """What the store knows of NAME: aliases, Wikidata id, the articles that mention it."""
-    with open_store(db) as store:
+    """What the store knows of NAME: type, id, aliases, Wikidata id, how often it is mentioned, and the
+    articles that mention it."""
+    with stored(db) as store:
         found = store.find_entities(name)
         if not found:
             say(f"svodka: no entity named {name!r} in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
-        for item in found:
-            articles = store.articles_mentioning(item.id)
+        for index, item in enumerate(found):
+            mentioned_in = store.articles_mentioning(item.id)
             if as_json:
-                say(json.dumps({**_entity_dict(item), "articles": [
-                    {"id": id, "title": title, "mentions": count} for id, title, count in articles]},
-                    ensure_ascii=False), json=True)
+                print_json(entity_detail_dict(item, mentioned_in))
                 continue
-            say(entity_digest(item, articles))
+            if index:
+                say("")
+            for line in entity_lines(item, mentioned_in):
+                say(line)
 
 
 @main.command()
@@ -289,41 +351,40 @@ def entity(name, as_json, db):
 @click.option("--about", metavar="NAME", help="Only quotes whose words mention NAME.")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, metavar="N",
               help="How many of the latest quotes to print.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
+@json_option()
 @db_option
 def quotes(by, about, limit, as_json, db):
     """Who said what: the latest stored quotes, oldest first."""
-    with open_store(db) as store:
+    with stored(db) as store:
         found = store.quotes(_entity_ids(store, by), _entity_ids(store, about), limit)
         if not found:
             say(f"svodka: no quotes{_filters(by=by, about=about)} in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
-    for item in found:
-        say(json.dumps(quote_dict(item), ensure_ascii=False) if as_json else quote_line(item), json=as_json)
+    print_records(found, as_json, quote_dict, quote_line)
 
 
 @main.command()
 @click.option("--entity", "name", metavar="NAME", help="Only events NAME takes part in (or, for a place, "
                                                        "that happened there).")
 @click.option("--with", "other", metavar="NAME", help="Only events NAME takes part in too.")
-@click.option("--type", "event_type", metavar="TYPE", help="Only events of this type (meeting, phone_call, …).")
+@click.option("--type", "event_type", type=click.Choice(EVENT_TYPES, case_sensitive=False), metavar="TYPE",
+              help=f"Only events of this type: {', '.join(EVENT_TYPES)}.")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, metavar="N",
               help="How many of the latest events to print.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
+@json_option()
 @status_option
 @db_option
 def events(name, other, event_type, limit, as_json, statuses, db):
     """What happened: the latest stored events by date, oldest first, with their evidence (with
     --status, also what is planned, denied or only supposed)."""
-    with open_store(db) as store:
-        found = store.events(_entity_ids(store, name), _entity_ids(store, other),
-                             event_type.strip().lower() if event_type else None, limit, statuses=statuses)
+    with stored(db) as store:
+        found = store.events(_entity_ids(store, name), _entity_ids(store, other), event_type, limit,
+                             statuses=statuses)
         if not found:
             say(f"svodka: no events{_filters(entity=name, with_=other, type=event_type)} "
                 f"in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
-    for item in found:
-        say(json.dumps(event_dict(item), ensure_ascii=False) if as_json else event_lines(item), json=as_json)
+    print_records(found, as_json, event_dict, event_lines)
 
 
 @main.command()
@@ -334,30 +395,31 @@ def events(name, other, event_type, limit, as_json, statuses, db):
                    "stories).")
 @click.option("--entity", "name", metavar="NAME", help="Only stories with an article naming NAME.")
 @click.option("--members", is_flag=True, help="List every article of each story.")
-@click.option("--jsonl", is_flag=True, help="Print JSON, one story per line.")
+@json_option("Print JSON, one object per story.")
+@old_jsonl_option
 @db_option
-def stories(top, since, name, members, jsonl, db):
+def stories(top, since, name, members, as_json, old_jsonl, db):
     """Stories ranked by outlets, articles, recency and growth: each with a headline chosen from its
     articles, a summary drawn from several outlets, and its articles (copies marked)."""
-    with open_store(db) as store:
+    as_json = as_json or old_jsonl
+    with stored(db) as store:
         _cluster_pending(store)
         found = store.stories(top, since, _entity_ids(store, name))
         if not found:
             say(f"svodka: no stories{_filters(since=since, entity=name)} in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
-    for item in found:
-        say(json.dumps(story_dict(item), ensure_ascii=False) if jsonl else story_lines(item, members) + "\n", json=jsonl)
+    print_records(found, as_json, story_dict, lambda item: story_lines(item, members) + "\n")
 
 
 @main.command()
 @click.argument("story_id", type=int)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@json_option("Print the story as one JSON object.")
 @status_option
 @db_option
 def story(story_id, as_json, statuses, db):
     """One story whole: headline, summary, every article, its entities, and the quotes and events
     of its articles with their sources."""
-    with open_store(db) as store:
+    with stored(db) as store:
         _cluster_pending(store)
         found = store.story(story_id)
         if found is None:
@@ -368,14 +430,10 @@ def story(story_id, as_json, statuses, db):
         # A story with no dated article opens no thread and continues none; the store has no day to give it.
         thread = store.thread(found.thread) if found.first_seen else [(found.id, None)]
     if as_json:
-        say(json.dumps({**story_dict(found), "quotes": [quote_dict(q) for q in said],
-                        "events": [event_dict(e) for e in happened],
-                        "thread_stories": [{"id": i, "first_seen": day} for i, day in thread]},
-                       ensure_ascii=False), json=True)
+        print_json(story_detail_dict(found, said, happened, thread))
         return
     say(story_lines(found, members=True))
-    names = ", ".join(f"{entity} ({count})" for entity, count in found.entities[:15])
-    say(f"    entities: {names or '(none)'}")
+    say(story_entities_line(found))
     if len(thread) > 1:
         say("    thread: " + ", ".join(f"#{i} ({day})" for i, day in thread))
     for heading, lines in (("quotes", [quote_line(q) for q in said]), ("events", [event_lines(e) for e in happened])):
@@ -389,7 +447,8 @@ def story(story_id, as_json, statuses, db):
 @click.option("--entity", "names", multiple=True, metavar="NAME",
               help="Only articles that mention NAME (an entity's name, alias, form or id); repeatable, all must match.")
 @click.option("--outlet", "outlets", multiple=True, metavar="OUTLET", help="Only articles of OUTLET; repeatable.")
-@click.option("--category", "categories", multiple=True, metavar="CATEGORY", help="Only articles of CATEGORY; repeatable.")
+@click.option("--category", "categories", multiple=True, type=click.Choice(CATEGORIES, case_sensitive=False),
+              help="Only articles of this category; repeatable.")
 @click.option("--language", "languages", multiple=True, metavar="CODE", help="Only articles in this language (ru, uk, en, …).")
 @click.option("--since", metavar="DATE", callback=_valid_date, help="Published (or, undated, ingested) on or after DATE.")
 @click.option("--until", metavar="DATE", callback=_valid_date, help="Published (or, undated, ingested) on or before DATE.")
@@ -398,7 +457,7 @@ def story(story_id, as_json, statuses, db):
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True, metavar="N")
 @click.option("--no-latin", "latin", flag_value=False, default=True,
               help="Do not also look for the Cyrillic spelling of words in Latin letters.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per hit, the total first).")
+@json_option("Print JSON: a line with the total, then one object per hit.")
 @db_option
 def search(query, names, outlets, categories, languages, since, until, sort, limit, offset, latin, as_json, db):
     """Articles whose title, lead or body match QUERY, by lemma: words (all must match), "a phrase",
@@ -408,14 +467,14 @@ def search(query, names, outlets, categories, languages, since, until, sort, lim
     except InputError as error:
         say(f"svodka: {error}", err=True)
         sys.exit(EXIT_USAGE)
-    with open_store(db) as store:
+    with stored(db) as store:
         filters = Filters(entities=[_entity_ids(store, name) for name in names], outlets=outlets,
                           categories=categories, languages=languages, since=since, until=until)
         results = store.search(parsed, filters, sort, limit, offset)
     if as_json:
-        say(json.dumps({"total": results.total, "offset": offset}, ensure_ascii=False), json=True)
+        print_json(search_total_dict(results.total, offset))
         for hit in results.hits:
-            say(json.dumps(hit_dict(hit), ensure_ascii=False), json=True)
+            print_json(hit_dict(hit))
     else:
         say(f"{results.total} article{'' if results.total == 1 else 's'} match {query!r}{_filters(entity=', '.join(names), outlet=', '.join(outlets))}")
         for rank, hit in enumerate(results.hits, start=offset + 1):
@@ -427,8 +486,8 @@ def search(query, names, outlets, categories, languages, since, until, sort, lim
 @main.command()
 @db_option
 def reindex(db):
-    """Build the search index anew from every stored article."""
-    with open_store(db) as store:
+    """Build the search index anew from every stored article (of a store that exists)."""
+    with stored(db) as store:
         count = store.reindex(lambda done, total: say(f"indexed {done:,} of {total:,}", err=True))
     say(f"search index rebuilt: {count:,} articles")
 
@@ -438,12 +497,12 @@ def reindex(db):
 @click.argument("other", required=False)
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True, metavar="N",
               help="How many of the latest events and stories to print.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line).")
+@json_option()
 @status_option
 @db_option
 def timeline(name, other, limit, as_json, statuses, db):
     """NAME's events and stories (with OTHER: those of both) in date order, with their sources."""
-    with open_store(db) as store:
+    with stored(db) as store:
         _cluster_pending(store)
         ids, other_ids = _entity_ids(store, name), _entity_ids(store, other)
         items = [*store.events(ids, other_ids, limit=limit, statuses=statuses),
@@ -453,8 +512,7 @@ def timeline(name, other, limit, as_json, statuses, db):
             say(f"svodka: nothing on {name!r}{' and ' + repr(other) if other else ''} in {store.location}",
                 err=True)
             sys.exit(EXIT_NOT_FOUND)
-    for item in items:
-        say(json.dumps(timeline_dict(item), ensure_ascii=False) if as_json else timeline_line(item), json=as_json)
+    print_records(items, as_json, timeline_dict, timeline_line)
 
 
 def _cluster_pending(store) -> None:
@@ -478,15 +536,6 @@ def _entity_ids(store, name: str | None) -> list[str] | None:
 def _filters(**given) -> str:
     shown = [f"{key.rstrip('_')} {value!r}" for key, value in given.items() if value]
     return " (" + ", ".join(shown) + ")" if shown else ""
-
-
-def _entity_dict(entity) -> dict:
-    return {"id": entity.id, "type": entity.type, "name": entity.name, "aliases": list(entity.aliases),
-            "wikidata": entity.wikidata}
-
-
-def _as_json(article: Article) -> str:
-    return json.dumps(article.to_dict(), ensure_ascii=False)
 
 
 def _print_failures(failures: list[Failure]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .records import Article, Entity
+from .records import Article
 
 WIDTH = 100
 
@@ -55,17 +55,6 @@ def _event_summary(article: Article) -> str | None:
     told = [f"{event.type} ({', '.join(names.get(p.entity, p.entity) for p in event.participants)})"
             for event in article.events if event.type != "statement"]
     return "; ".join(told) or None
-
-
-def entity_digest(entity: Entity, articles: list[tuple[str, str | None, int]]) -> str:
-    lines = [f"{entity.name}  ({entity.type}, {entity.id})"]
-    if entity.aliases:
-        lines.append(f"  aliases   {', '.join(entity.aliases)}")
-    if entity.wikidata:
-        lines.append(f"  wikidata  {entity.wikidata}")
-    lines.append(f"  articles  {len(articles)}")
-    lines += [f"    {article_id}  {count:>3}×  {_clip(title or '(no title)', 70)}" for article_id, title, count in articles[:20]]
-    return "\n".join(lines)
 
 
 def _body_size(article: Article) -> str:

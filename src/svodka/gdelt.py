@@ -40,7 +40,7 @@ GDELT_COLUMNS = {
                  "(09-13), 4 material conflict (14-20)",
     "ActionGeo_FullName": "name of the place where it happened",
     "ActionGeo_CountryCode": "country of that place",
-    "EventType": "svodka's event type (meeting, phone_call, visit, …)",
+    "EventType": "svodka's event type (meeting, call, visit, …)",
     "Topics": "the event's topics, separated by ;",
     "SOURCEURL": "the article's URL, else the path it was read from",
     "ArticleId": "the svodka article id",

@@ -1,12 +1,18 @@
-"""Stored quotes, events, stories and timelines for the terminal (one readable line or two each) and as JSON objects.
-What they print goes through `terminal.say`, which keeps scraped text from being interpreted by the terminal."""
+"""What the listings print: stored articles, entities, quotes, events, stories, timelines and search
+hits, for the terminal (a readable line or a labelled block each) and as JSON objects.
+
+The `*_dict` functions are the one source of each record kind's JSON fields: `--json` prints them,
+and anything else that serves the same records (an HTTP API) should build on them, so that the
+field names stay the same everywhere. What is printed goes through `terminal.say`, which keeps
+scraped text from being interpreted by the terminal; every field of a terminal line is put on one
+line first, so that a line break inside stored text cannot forge a line of its own."""
 from __future__ import annotations
 
 import textwrap
 from dataclasses import asdict
 
 from .digest import WIDTH
-from .records import Story
+from .records import Article, Entity, Story
 from .search.results import Hit, Snippet
 from .store import ArticleRef, FoundEvent, FoundQuote
 
@@ -20,6 +26,56 @@ def quote_line(found: FoundQuote) -> str:
     return f"{_one_line(speaker)}: {said} — {_cited(found.article)}"
 
 
+def article_dict(article: Article) -> dict:
+    """An article whole: text, spans, metadata, mentions, entities, quotes and events."""
+    return article.to_dict()
+
+
+def entity_dict(entity: Entity) -> dict:
+    return {"id": entity.id, "type": entity.type, "name": entity.name, "aliases": list(entity.aliases),
+            "wikidata": entity.wikidata}
+
+
+def entity_count_dict(entity: Entity, mentions: int, articles: int) -> dict:
+    """An entity with how often the store mentions it, and in how many articles."""
+    return {**entity_dict(entity), "mentions": mentions, "articles": articles}
+
+
+def entity_detail_dict(entity: Entity, mentioned_in: list[tuple[str, str | None, int]]) -> dict:
+    """An entity's counts and the articles that mention it (id, title, mentions), latest first."""
+    return {**entity_count_dict(entity, sum(count for _, _, count in mentioned_in), len(mentioned_in)),
+            "mentioned_in": [{"id": id, "title": title, "mentions": count} for id, title, count in mentioned_in]}
+
+
+def entities_table(rows: list[tuple[Entity, int, int]]) -> list[str]:
+    """A header naming the columns, then one aligned row per entity: mentions, articles, type, name, id."""
+    names = [_one_line(entity.name) for entity, _, _ in rows]
+    width = min(max(map(len, names), default=4), 40)
+    lines = [f"{'mentions':>8}  {'articles':>8}  type  {'name':<{width}}  id"]
+    lines += [f"{mentions:>8}  {articles:>8}  {_one_line(entity.type):<4}  {name:<{width}}  {_one_line(entity.id)}"
+              for (entity, mentions, articles), name in zip(rows, names)]
+    return lines
+
+
+def entity_lines(entity: Entity, mentioned_in: list[tuple[str, str | None, int]], shown: int = 20) -> list[str]:
+    """The entity's name, then a labelled line each for its type, id, aliases, Wikidata id and
+    counts, then the latest `shown` articles that mention it with their mention counts."""
+    mentions = sum(count for _, _, count in mentioned_in)
+    lines = [_one_line(entity.name), f"  type      {_one_line(entity.type)}", f"  id        {_one_line(entity.id)}"]
+    if entity.aliases:
+        lines += textwrap.wrap(", ".join(map(_one_line, entity.aliases)), WIDTH, initial_indent="  aliases   ",
+                               subsequent_indent=" " * 12)
+    if entity.wikidata:
+        lines.append(f"  wikidata  {_one_line(entity.wikidata)}")
+    lines += [f"  mentions  {mentions}", f"  articles  {len(mentioned_in)}"]
+    if mentioned_in:
+        latest = f"latest {shown} of {len(mentioned_in)}" if len(mentioned_in) > shown else "latest first"
+        lines += [f"  mentioned in ({latest}):", f"    {'mentions':>8}  {'article':<16}  title"]
+        lines += [f"    {count:>8}  {_one_line(article_id):<16}  {_clip(_one_line(title or '(no title)'), WIDTH - 32)}"
+                  for article_id, title, count in mentioned_in[:shown]]
+    return lines
+
+
 def event_lines(found: FoundEvent) -> str:
     """A heading (date, type, CAMEO code, participants, place, article) and the evidence sentence;
     a date in parentheses is the article's publication date (the event's own is unknown)."""
@@ -27,7 +83,8 @@ def event_lines(found: FoundEvent) -> str:
     date = event.date or (f"({found.article.published[:10]})" if found.article.published else "(no date)")
     who = ", ".join(f"{_name(found, p.entity)} ({p.role})" for p in event.participants) or "(nobody named)"
     place = f" · {_name(found, event.place)}" if event.place else ""
-    kind = " ".join(filter(None, (event.type, event.cameo, None if event.status == "happened" else f"[{event.status}]")))
+    kind = " ".join(filter(None, (event.type, f"(CAMEO {event.cameo})" if event.cameo else None,
+                                  None if event.status == "happened" else f"[{event.status}]")))
     lines = [f"{date}  {_one_line(kind)}  {who}{place} — {_cited(found.article)}"]
     if found.evidence:
         lines.append("    " + _clip(_one_line(found.evidence), WIDTH - 4))
@@ -87,6 +144,12 @@ def story_lines(story: Story, members: bool = False) -> str:
     return "\n".join(lines)
 
 
+def story_entities_line(story: Story, shown: int = 15) -> str:
+    """«    entities: Россия (3 articles), Минск (1 article)», the most named first."""
+    names = ", ".join(f"{_one_line(name)} ({_count(articles, 'article')})" for name, articles in story.entities[:shown])
+    return f"    entities: {names or '(none)'}"
+
+
 def story_span(story: Story) -> str:
     """The days its dated articles were seen: one day, a range, or "undated" when none is dated."""
     if story.first_seen is None:
@@ -96,6 +159,13 @@ def story_span(story: Story) -> str:
 
 def story_dict(story: Story) -> dict:
     return story.to_dict()
+
+
+def story_detail_dict(story: Story, quotes: list[FoundQuote], events: list[FoundEvent],
+                      thread: list[tuple[int, str | None]]) -> dict:
+    """A story with the quotes and events of its articles and the stories of its thread (id, first seen)."""
+    return {**story_dict(story), "quotes": [quote_dict(q) for q in quotes], "events": [event_dict(e) for e in events],
+            "thread_stories": [{"id": id, "first_seen": day} for id, day in thread]}
 
 
 def timeline_line(item: FoundEvent | Story) -> str:
@@ -156,3 +226,8 @@ def _marked(snippet: Snippet) -> str:
 
 def hit_dict(hit: Hit) -> dict:
     return asdict(hit)
+
+
+def search_total_dict(total: int, offset: int) -> dict:
+    """The first line of `svodka search --json`: how many articles match, and where this page starts."""
+    return {"total": total, "offset": offset}

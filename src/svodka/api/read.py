@@ -8,7 +8,17 @@ from fastapi import APIRouter, HTTPException, Query
 
 from ..entities.kb import knowledge_base
 from ..events.status import STATUSES
-from ..listing import event_dict, quote_dict, story_dict, timeline_date, timeline_dict
+from ..listing import (
+    article_dict,
+    entity_count_dict,
+    entity_dict,
+    event_dict,
+    quote_dict,
+    story_detail_dict,
+    story_dict,
+    timeline_date,
+    timeline_dict,
+)
 from ..search.resolve import entity_ids
 from . import models
 from .deps import Store
@@ -36,7 +46,7 @@ def article(article_id: str, store=Store):
     found = store.get(article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r} (an id or a unique prefix of one)")
-    return {**found.to_dict(), "sources": store.sources_of(found.id),
+    return {**article_dict(found), "sources": store.sources_of(found.id),
             "story": store.stories_of([found.id]).get(found.id)}
 
 
@@ -44,8 +54,7 @@ def article(article_id: str, store=Store):
 def entities(type: Annotated[str | None, Query(max_length=20, description="PER, ORG, LOC, …")] = None,
              limit: Limit = 20, offset: Offset = 0, store=Store):
     ranked = store.top_entities(offset + limit + 1, type)[offset:]
-    return page([{**entity_fields(entity), "mentions": mentions, "articles": count}
-                 for entity, mentions, count in ranked], limit, offset)
+    return page([entity_count_dict(*ranked_entity) for ranked_entity in ranked], limit, offset)
 
 
 @router.get("/entities/lookup", response_model=list[models.Entity], responses=NOT_FOUND,
@@ -59,7 +68,7 @@ def lookup(name: Annotated[str, Query(min_length=1, max_length=200)], store=Stor
 def entity(entity_id: str, top: Annotated[int, Query(ge=1, le=100)] = 20, store=Store):
     found = _stored_entity(store, entity_id)
     profile = store.entity_profile(found.id, top)
-    return {**entity_fields(found), "mentions": profile.mentions, "articles": profile.articles,
+    return {**entity_dict(found), "mentions": profile.mentions, "articles": profile.articles,
             "days": [{"day": day, "count": count} for day, count in profile.days],
             "cooccurring": [{"id": id, "name": name, "type": type, "articles": count}
                             for id, name, type, count in profile.cooccurring],
@@ -118,9 +127,7 @@ def story(story_id: int, status: Annotated[list[Status], Query()] = ["happened"]
     for member in found.members:
         if member.published:
             days[member.published[:10]] = days.get(member.published[:10], 0) + 1
-    return {**story_dict(found), "quotes": [quote_dict(q) for q in store.quotes(articles=ids)],
-            "events": [event_dict(e) for e in store.events(articles=ids, statuses=status)],
-            "thread_stories": [{"id": i, "first_seen": day} for i, day in thread],
+    return {**story_detail_dict(found, store.quotes(articles=ids), store.events(articles=ids, statuses=status), thread),
             "timeline": [{"day": day, "count": count} for day, count in sorted(days.items())]}
 
 
@@ -135,11 +142,6 @@ def timeline(entity: Annotated[list[str], Query(min_length=1, max_length=2, desc
     return {"entities": entity, "items": [timeline_dict(item) for item in sorted(items, key=timeline_date)[-limit:]]}
 
 
-def entity_fields(entity) -> dict:
-    return {"id": entity.id, "type": entity.type, "name": entity.name, "aliases": list(entity.aliases),
-            "wikidata": entity.wikidata}
-
-
 def _stored_entity(store, entity_id: str):
     found = store.entity(entity_id)
     if found is None:
@@ -151,7 +153,7 @@ def _fields_of(store, entity_id: str) -> dict:
     """A stored entity's fields, or the knowledge base's for one no stored article mentions."""
     stored = store.entity(entity_id)
     if stored is not None:
-        return entity_fields(stored)
+        return entity_dict(stored)
     known = knowledge_base().entities[entity_id]
     return {"id": known.key, "type": known.type, "name": known.name, "aliases": list(known.aliases),
             "wikidata": known.wikidata}

@@ -35,8 +35,8 @@ def serve(db, host, port, allow_ingest, token_file, max_request_mb):
 
     location = Path(db) if db else default_db_path()
     if not location.exists() and not allow_ingest:
-        say(f"svodka: no store at {location}: make one with `svodka ingest FILES --db {location}`", err=True)
-        sys.exit(1)
+        say(f"svodka: there is no store at {location} (make one with: svodka ingest FILES... --db {location})", err=True)
+        sys.exit(3)  # as every read of a missing store
     token = _token(token_file) if allow_ingest else None
     app = create_app(Settings(location, allow_ingest, token, int(max_request_mb * 2 ** 20)))
     say(f"svodka: serving {location} at http://{host}:{port}/ (API /api, docs /docs"
