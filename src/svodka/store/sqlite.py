@@ -15,6 +15,7 @@ from .schema import MIGRATIONS, SEARCH_SCHEMA
 from ..search.results import Filters, Results
 from .sqlite_search import index_article, reindex, search
 from .people import KnownPeople, joined_to_known_people
+from .lookup import last_word
 from .sqlite_entities import (
     articles_mentioning,
     find_entities,
@@ -41,6 +42,8 @@ from .sqlite_stories import (
 COLUMNS = ("id", "source", "url", "title", "lead", "authors", "outlet", "cited", "published",
            "language", "spans", "text", "category")
 JSON_COLUMNS = ("authors", "cited", "spans")
+KEY_FUNCTIONS = {"svodka_casefold": str.casefold, "svodka_last_word": last_word}
+"""Python's folding, for migrations that fill key columns of rows stored before them (schema 9)."""
 
 
 class SQLiteStore:
@@ -52,6 +55,8 @@ class SQLiteStore:
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
         self._db.execute("PRAGMA foreign_keys = ON")
+        for name, function in KEY_FUNCTIONS.items():
+            self._db.create_function(name, 1, function, deterministic=True)
         self._migrate()
         self._people = KnownPeople(self._db)
 
@@ -59,7 +64,7 @@ class SQLiteStore:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self._transaction():
-                for statement in filter(str.strip, script.split(";")):
+                for statement in _statements(script):
                     self._db.execute(statement)
                 if number == SEARCH_SCHEMA:  # the articles stored before the index was
                     reindex(self._db, _article_of)
@@ -173,11 +178,19 @@ class SQLiteStore:
         """Cluster articles stored but in no story (a store from an older svodka, or an ingest cut
         short); returns how many were clustered."""
         done = 0
-        while articles := [self._article_of(row) for row in self._db.execute(
+        while self._unclustered() and (articles := [self._article_of(row) for row in self._db.execute(
                 "SELECT * FROM articles WHERE id NOT IN (SELECT article_id FROM story_members) "
-                "ORDER BY seq LIMIT ?", (batch,)).fetchall()]:
+                "ORDER BY seq LIMIT ?", (batch,)).fetchall()]):
             done += self.cluster(articles)
         return done
+
+    def _unclustered(self) -> bool:
+        """Whether some article is in no story: every story member is a stored article (a foreign
+        key) once (the primary key), so there is one exactly when articles outnumber members; the
+        counts are read from the smallest index of each, never by finding which one it is."""
+        articles, members = self._db.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM story_members)").fetchone()
+        return articles > members
 
     def _insert(self, article: Article, now: str) -> int | None:
         """The new article's seq, or None when it was stored already."""
@@ -199,14 +212,14 @@ class SQLiteStore:
             return reindex(self._db, _article_of, progress)
 
     def get(self, article_id: str) -> Article | None:
-        rows = self._db.execute(
-            "SELECT * FROM articles WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
-            (article_id, _escape_like(article_id) + "%"),
-        ).fetchall()
-        exact = [row for row in rows if row["id"] == article_id]
-        if exact or len(rows) == 1:
-            return self._article_of((exact or rows)[0])
-        return None
+        """The article of this id, else the one whose id begins so (ASCII letters in any case, as
+        LIKE compares); None when none or several do."""
+        row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:  # a prefix: through the index articles_id_nocase
+            rows = self._db.execute("SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                                    (_escape_like(article_id) + "%",)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return None if row is None else self._article_of(row)
 
     def latest(self, limit: int) -> list[Article]:
         rows = self._db.execute("SELECT * FROM articles ORDER BY seq DESC LIMIT ?", (limit,))
@@ -295,6 +308,17 @@ def _article_of(row: sqlite3.Row) -> Article:
     for column in JSON_COLUMNS:
         data[column] = json.loads(data[column])
     return Article.from_dict(data)
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The script's statements; a trigger's body, whose statements end in ";" too, stays whole."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip().rstrip(";").strip():
+                yield pending
+            pending = ""
 
 
 def _escape_like(value: str) -> str:
