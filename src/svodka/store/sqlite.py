@@ -166,7 +166,12 @@ class SQLiteStore:
         return sorted(views, key=lambda story: (story.first_seen, story.id))
 
     def _views(self, ranked: list[tuple[int, float, bool]]) -> list[Story]:
-        return [story_view(self._db, story_id, score, breaking, self.get) for story_id, score, breaking in ranked]
+        return [story_view(self._db, story_id, score, breaking, self._text_of) for story_id, score, breaking in ranked]
+
+    def _text_of(self, article_id: str) -> Article:
+        """The stored article without its entities, quotes and events: what a story's headline and
+        summary are chosen from (reading the rest would cost more than the choosing)."""
+        return _article_of(self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone())
 
     def thread(self, thread_id: int) -> list[tuple[int, str | None]]:
         """(story id, first day seen) of every story in the thread, in date order; None for a story

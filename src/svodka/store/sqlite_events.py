@@ -24,9 +24,11 @@ def save_events(db: sqlite3.Connection, article: Article) -> None:
         [(article.id, ordinal, *_quote_row(quote)) for ordinal, quote in enumerate(article.quotes)],
     )
     for ordinal, event in enumerate(article.events):
-        db.execute(f"INSERT INTO events (article_id, {EVENT_COLUMNS}) VALUES ({', '.join('?' * 11)})",
+        # The day it is listed by and its article's seq are the article's as stored (ordered by events_latest).
+        db.execute(f"INSERT INTO events (article_id, {EVENT_COLUMNS}, day, article_seq) "
+                   f"SELECT {', '.join('?' * 11)}, coalesce(?, substr(published, 1, 10)), seq FROM articles WHERE id = ?",
                    (article.id, ordinal, event.type, event.cameo or "", event.trigger, event.place, event.date,
-                    event.date_precision, event.format, event.duration, event.status))
+                    event.date_precision, event.format, event.duration, event.status, event.date, article.id))
         db.executemany("INSERT INTO event_participants (article_id, ordinal, position, entity_id, role) "
                        "VALUES (?, ?, ?, ?, ?)",
                        [(article.id, ordinal, n, p.entity, p.role) for n, p in enumerate(event.participants)])
@@ -150,7 +152,7 @@ def find_events(db: sqlite3.Connection, entity: EntityIds = None, with_: EntityI
         f"FROM {events} JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN event_evidence v ON v.article_id = e.article_id AND v.ordinal = e.ordinal AND v.position = 0 "
         f"WHERE {' AND '.join(where) or '1'} "
-        "ORDER BY coalesce(e.date, substr(a.published, 1, 10)) DESC, a.seq DESC, e.ordinal DESC LIMIT ?",
+        "ORDER BY e.day DESC, e.article_seq DESC, e.ordinal DESC LIMIT ?",
         (*keys, *params, -1 if limit is None else limit),
     ).fetchall()
     return _found_events(db, list(reversed(rows)))
