@@ -7,6 +7,9 @@ import re
 from ..entities.names import is_form_of
 
 WORD = re.compile(r"\w+(?:-\w+)*")
+FORMS_SHARE = 3
+"""Letters every form of a word shares with the word (`is_form_of` keeps a stem of at least three),
+so the names a query can match are among those whose last word begins as the query's last word does."""
 
 
 def name_matches(query: str, name: str) -> bool:
@@ -18,6 +21,13 @@ def name_matches(query: str, name: str) -> bool:
     if len(asked) == 1:
         return is_form_of(asked[0], known[-1]) or len(known) == 1 and is_form_of(asked[0], known[0])
     return all(is_form_of(one, other) for one, other in zip(asked, known[-len(asked):]))
+
+
+def last_word(name: str) -> str:
+    """The name's last word as `name_matches` compares it ("" for none): every name a query
+    matches has a last word that is a form of the query's last word."""
+    words = _words(name)
+    return words[-1] if words else ""
 
 
 def _words(text: str) -> list[str]:

@@ -2,6 +2,20 @@
 
 SEARCH_SCHEMA = 8  # the migration that creates the search index
 
+_COUNT_NEW = """
+    INSERT INTO entity_counts (entity_id, type, mentions, articles)
+        SELECT id, type, 1, 1 FROM entities WHERE id = NEW.entity_id
+        ON CONFLICT (entity_id) DO UPDATE SET mentions = mentions + 1, articles = articles + NOT EXISTS (
+            SELECT 1 FROM mentions WHERE entity_id = NEW.entity_id AND article_id = NEW.article_id
+            AND rowid != NEW.rowid);"""
+"""A mention of an entity (none when entity_id is NULL) counts once, and its article once unless
+another mention of the entity in it counted it already."""
+_UNCOUNT_OLD = """
+    UPDATE entity_counts SET mentions = mentions - 1, articles = articles - NOT EXISTS (
+        SELECT 1 FROM mentions WHERE entity_id = OLD.entity_id AND article_id = OLD.article_id)
+        WHERE entity_id = OLD.entity_id;
+    DELETE FROM entity_counts WHERE entity_id = OLD.entity_id AND mentions = 0;"""
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles and every source each was seen in
     """
@@ -215,7 +229,48 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE VIRTUAL TABLE search_index USING fts5(title, lead, body, content='', tokenize='unicode61 remove_diacritics 0');
     """,
-    # saved searches (a query and its filters, or a watchlist, as JSON), read back as feeds; and the
+    # 9: listings answer from indexes. Each alias is stored with the keys find_entities looks it up
+    # by (its casefolded form, and its last word as lookup.name_matches folds it), filled here for the
+    # aliases stored before by functions the store registers (sqlite.KEY_FUNCTIONS). An article id
+    # prefix is looked up case-insensitively, as LIKE compares, through an index of that collation.
+    # entity_counts holds each entity's mentions and the articles they are in, kept by triggers on
+    # every write to mentions (a merge of two entities moves mentions by UPDATE), so the most
+    # mentioned entities are read from an index instead of counted over every mention. An event keeps
+    # the day it is listed by (its date, else its article's publication day) and its article's seq,
+    # so the latest events (of a type) are read in order from an index instead of sorted.
+    f"""
+    ALTER TABLE entity_aliases ADD COLUMN folded TEXT;
+    ALTER TABLE entity_aliases ADD COLUMN last_word TEXT;
+    UPDATE entity_aliases SET folded = svodka_casefold(alias), last_word = svodka_last_word(alias);
+    CREATE INDEX entity_aliases_folded ON entity_aliases (folded);
+    CREATE INDEX entity_aliases_last_word ON entity_aliases (last_word);
+    CREATE INDEX articles_id_nocase ON articles (id COLLATE NOCASE);
+    CREATE INDEX articles_language ON articles (language);
+    DROP INDEX mentions_entity;
+    CREATE INDEX mentions_entity ON mentions (entity_id, article_id);
+    CREATE TABLE entity_counts (
+        entity_id TEXT PRIMARY KEY REFERENCES entities (id),
+        type TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        articles INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_counts_rank ON entity_counts (mentions DESC, articles DESC, entity_id);
+    CREATE INDEX entity_counts_type_rank ON entity_counts (type, mentions DESC, articles DESC, entity_id);
+    INSERT INTO entity_counts (entity_id, type, mentions, articles)
+        SELECT m.entity_id, e.type, count(*), count(DISTINCT m.article_id) FROM mentions m
+        JOIN entities e ON e.id = m.entity_id GROUP BY m.entity_id;
+    ALTER TABLE events ADD COLUMN day TEXT;
+    ALTER TABLE events ADD COLUMN article_seq INTEGER;
+    UPDATE events SET (day, article_seq) = (SELECT coalesce(events.date, substr(a.published, 1, 10)), a.seq
+        FROM articles a WHERE a.id = events.article_id);
+    CREATE INDEX events_latest ON events (day, article_seq, ordinal);
+    CREATE INDEX events_type_latest ON events (type, day, article_seq, ordinal);
+    DROP INDEX events_type;
+        CREATE TRIGGER mention_counted AFTER INSERT ON mentions BEGIN {_COUNT_NEW} END;
+    CREATE TRIGGER mention_uncounted AFTER DELETE ON mentions BEGIN {_UNCOUNT_OLD} END;
+    CREATE TRIGGER mention_recounted AFTER UPDATE OF entity_id ON mentions BEGIN {_UNCOUNT_OLD} {_COUNT_NEW} END;
+    """,
+    # 10: saved searches (a query and its filters, or a watchlist, as JSON), read back as feeds; and the
     # order of articles by date (published, or ingested where undated) that searches without words
     # and date ranges read from.
     """

@@ -22,6 +22,7 @@ from .sqlite_saved import saved as saved_searches
 from .sqlite_facets import facets as search_facets
 from .sqlite_search import index_article, reindex, search
 from .people import KnownPeople, joined_to_known_people
+from .lookup import last_word
 from .sqlite_entities import (
     articles_mentioning,
     find_entities,
@@ -48,6 +49,8 @@ from .sqlite_stories import (
 COLUMNS = ("id", "source", "url", "title", "lead", "authors", "outlet", "cited", "published",
            "language", "spans", "text", "category")
 JSON_COLUMNS = ("authors", "cited", "spans")
+KEY_FUNCTIONS = {"svodka_casefold": str.casefold, "svodka_last_word": last_word}
+"""Python's folding, for migrations that fill key columns of rows stored before them (schema 9)."""
 
 
 class SQLiteStore:
@@ -59,6 +62,8 @@ class SQLiteStore:
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
         self._db.execute("PRAGMA foreign_keys = ON")
+        for name, function in KEY_FUNCTIONS.items():
+            self._db.create_function(name, 1, function, deterministic=True)
         self._migrate()
         self._people = KnownPeople(self._db)
 
@@ -66,7 +71,7 @@ class SQLiteStore:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self._transaction():
-                for statement in filter(str.strip, script.split(";")):
+                for statement in _statements(script):
                     self._db.execute(statement)
                 if number == SEARCH_SCHEMA:  # the articles stored before the index was
                     reindex(self._db, _article_of)
@@ -168,7 +173,12 @@ class SQLiteStore:
         return sorted(views, key=lambda story: (story.first_seen, story.id))
 
     def _views(self, ranked: list[tuple[int, float, bool]]) -> list[Story]:
-        return [story_view(self._db, story_id, score, breaking, self.get) for story_id, score, breaking in ranked]
+        return [story_view(self._db, story_id, score, breaking, self._text_of) for story_id, score, breaking in ranked]
+
+    def _text_of(self, article_id: str) -> Article:
+        """The stored article without its entities, quotes and events: what a story's headline and
+        summary are chosen from (reading the rest would cost more than the choosing)."""
+        return _article_of(self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone())
 
     def thread(self, thread_id: int) -> list[tuple[int, str | None]]:
         """(story id, first day seen) of every story in the thread, in date order; None for a story
@@ -180,11 +190,19 @@ class SQLiteStore:
         """Cluster articles stored but in no story (a store from an older svodka, or an ingest cut
         short); returns how many were clustered."""
         done = 0
-        while articles := [self._article_of(row) for row in self._db.execute(
+        while self._unclustered() and (articles := [self._article_of(row) for row in self._db.execute(
                 "SELECT * FROM articles WHERE id NOT IN (SELECT article_id FROM story_members) "
-                "ORDER BY seq LIMIT ?", (batch,)).fetchall()]:
+                "ORDER BY seq LIMIT ?", (batch,)).fetchall()]):
             done += self.cluster(articles)
         return done
+
+    def _unclustered(self) -> bool:
+        """Whether some article is in no story: every story member is a stored article (a foreign
+        key) once (the primary key), so there is one exactly when articles outnumber members; the
+        counts are read from the smallest index of each, never by finding which one it is."""
+        articles, members = self._db.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM story_members)").fetchone()
+        return articles > members
 
     def _insert(self, article: Article, now: str) -> int | None:
         """The new article's seq, or None when it was stored already."""
@@ -209,14 +227,14 @@ class SQLiteStore:
             return reindex(self._db, _article_of, progress)
 
     def get(self, article_id: str) -> Article | None:
-        rows = self._db.execute(
-            "SELECT * FROM articles WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
-            (article_id, _escape_like(article_id) + "%"),
-        ).fetchall()
-        exact = [row for row in rows if row["id"] == article_id]
-        if exact or len(rows) == 1:
-            return self._article_of((exact or rows)[0])
-        return None
+        """The article of this id, else the one whose id begins so (ASCII letters in any case, as
+        LIKE compares); None when none or several do."""
+        row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:  # a prefix: through the index articles_id_nocase
+            rows = self._db.execute("SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                                    (_escape_like(article_id) + "%",)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return None if row is None else self._article_of(row)
 
     def latest(self, limit: int) -> list[Article]:
         rows = self._db.execute("SELECT * FROM articles ORDER BY seq DESC LIMIT ?", (limit,))
@@ -332,6 +350,17 @@ def _article_of(row: sqlite3.Row) -> Article:
     for column in JSON_COLUMNS:
         data[column] = json.loads(data[column])
     return Article.from_dict(data)
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The script's statements; a trigger's body, whose statements end in ";" too, stays whole."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip().rstrip(";").strip():
+                yield pending
+            pending = ""
 
 
 def _escape_like(value: str) -> str:

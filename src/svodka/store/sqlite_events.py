@@ -24,9 +24,11 @@ def save_events(db: sqlite3.Connection, article: Article) -> None:
         [(article.id, ordinal, *_quote_row(quote)) for ordinal, quote in enumerate(article.quotes)],
     )
     for ordinal, event in enumerate(article.events):
-        db.execute(f"INSERT INTO events (article_id, {EVENT_COLUMNS}) VALUES ({', '.join('?' * 11)})",
+        # The day it is listed by and its article's seq are the article's as stored (ordered by events_latest).
+        db.execute(f"INSERT INTO events (article_id, {EVENT_COLUMNS}, day, article_seq) "
+                   f"SELECT {', '.join('?' * 11)}, coalesce(?, substr(published, 1, 10)), seq FROM articles WHERE id = ?",
                    (article.id, ordinal, event.type, event.cameo or "", event.trigger, event.place, event.date,
-                    event.date_precision, event.format, event.duration, event.status))
+                    event.date_precision, event.format, event.duration, event.status, event.date, article.id))
         db.executemany("INSERT INTO event_participants (article_id, ordinal, position, entity_id, role) "
                        "VALUES (?, ?, ?, ?, ?)",
                        [(article.id, ordinal, n, p.entity, p.role) for n, p in enumerate(event.participants)])
@@ -113,10 +115,11 @@ def find_quotes(db: sqlite3.Connection, by: EntityIds = None, about: EntityIds =
     if by is not None:
         where.append(_in("q.speaker_id", by))
         params += by
-    if about is not None:
-        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND "
+    if about is not None:  # the articles that mention it first (an index), then the quotes that do
+        where.append(f'q.article_id IN (SELECT article_id FROM mentions WHERE {_in("entity_id", about)}) AND '
+                     "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND "
                      f'{_in("m.entity_id", about)} AND m.start >= q.start AND m."end" <= q."end")')
-        params += about
+        params += [*about, *about]
     rows = db.execute(
         f"SELECT {', '.join('q.' + c.strip() for c in QUOTE_COLUMNS.split(','))}, {ARTICLE_REF}, s.name "
         "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities s ON s.id = q.speaker_id "
@@ -130,30 +133,39 @@ def find_events(db: sqlite3.Connection, entity: EntityIds = None, with_: EntityI
                 type: str | None = None, limit: int | None = None,
                 articles: Sequence[str] | None = None, statuses: Sequence[str] | None = None) -> list[FoundEvent]:
     entity, with_ = _ids(entity), _ids(with_)
+    events, keys = _events_of(entity)
     where, params = _in_articles("e", articles)
+    # Status, and type where an entity is given, are only checked on the events found otherwise (a
+    # unary + keeps SQLite off their indexes, which would list most of the events).
     if statuses is not None:
-        where.append(_in("e.status", tuple(statuses)))
+        where.append(_in("+e.status", tuple(statuses)))
         params += list(statuses)
-    if entity is not None:
-        where.append(f"(EXISTS (SELECT 1 FROM event_participants p WHERE p.article_id = e.article_id AND "
-                     f"p.ordinal = e.ordinal AND {_in('p.entity_id', entity)}) OR {_in('e.place_id', entity)})")
-        params += [*entity, *entity]
     if with_ is not None:
-        where.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.article_id = e.article_id AND "
-                     f"p.ordinal = e.ordinal AND {_in('p.entity_id', with_)})")
+        where.append("(e.article_id, e.ordinal) IN (SELECT article_id, ordinal FROM event_participants "
+                     f"WHERE {_in('entity_id', with_)})")
         params += with_
     if type is not None:
-        where.append("e.type = ?")
+        where.append("+e.type = ?" if entity is not None or with_ is not None else "e.type = ?")
         params.append(type)
     rows = db.execute(
         f"SELECT e.article_id, e.ordinal, {ARTICLE_REF}, substr(a.text, v.start + 1, v.\"end\" - v.start) "
-        "FROM events e JOIN articles a ON a.id = e.article_id "
+        f"FROM {events} JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN event_evidence v ON v.article_id = e.article_id AND v.ordinal = e.ordinal AND v.position = 0 "
         f"WHERE {' AND '.join(where) or '1'} "
-        "ORDER BY coalesce(e.date, substr(a.published, 1, 10)) DESC, a.seq DESC, e.ordinal DESC LIMIT ?",
-        (*params, -1 if limit is None else limit),
+        "ORDER BY e.day DESC, e.article_seq DESC, e.ordinal DESC LIMIT ?",
+        (*keys, *params, -1 if limit is None else limit),
     ).fetchall()
     return _found_events(db, list(reversed(rows)))
+
+
+def _events_of(entity: tuple[str, ...] | None) -> tuple[str, list[str]]:
+    """The FROM clause reading events (alias e), and its parameters: with an entity, its events are
+    read first, as participant (event_participants_entity) or as place (events_place), each once."""
+    if entity is None:
+        return "events e", []
+    return (f"(SELECT article_id, ordinal FROM event_participants WHERE {_in('entity_id', entity)} UNION "
+            f"SELECT article_id, ordinal FROM events WHERE {_in('place_id', entity)}) k "
+            "CROSS JOIN events e ON e.article_id = k.article_id AND e.ordinal = k.ordinal", [*entity, *entity])
 
 
 def _found_events(db: sqlite3.Connection, rows: list[Sequence]) -> list[FoundEvent]:
