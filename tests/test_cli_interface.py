@@ -67,7 +67,7 @@ def json_lines(output: str) -> list[dict]:
 
 
 def test_every_command_that_reads_a_store_is_checked_here():
-    assert set(main.commands) - {"ingest", "extract", "serve"} == set(READS)  # serve: tests/test_api.py
+    assert set(main.commands) - {"ingest", "extract", "serve", "saved"} == set(READS)  # serve, saved: test_api, test_saved
 
 
 @pytest.mark.parametrize("command", sorted(READS))

@@ -82,3 +82,38 @@ def test_hostile_text_in_a_feed_stays_text(tmp_path):
     entries = {entry.findtext(f"{ATOM}title"): entry for entry in root.iter(f"{ATOM}entry")}
     hostile_title = next(title for title in entries if "script" in title)
     assert "<script>alert(1)</script>" in hostile_title and "\x01" not in hostile_title
+
+
+def run(*args):
+    from click.testing import CliRunner
+
+    from svodka.cli import main
+    return CliRunner().invoke(main, [str(arg) for arg in args])
+
+
+def test_the_cli_saves_lists_runs_and_forgets_a_search(store):
+    db = store.location
+    saved = run("search", "--watch", "Макрон", "--watch", "Лукашенко", "--save", "leaders", "--db", db)
+    assert saved.exit_code == 0 and "saved search 'leaders'" in saved.output
+    listed = run("saved", "--db", db)
+    assert listed.exit_code == 0 and "leaders  watch:Макрон watch:Лукашенко" in listed.output
+    matches = run("saved", "leaders", "--json", "--db", db)
+    assert [line for line in matches.output.splitlines() if line.startswith("{")][0] == '{"total": 3, "offset": 0}'
+    assert run("saved", "leaders", "--delete", "--db", db).exit_code == 0
+    assert run("saved", "leaders", "--db", db).exit_code == 3
+    assert run("search", "--save", "../x", "газ", "--db", db).exit_code == 2
+
+
+def test_saved_on_a_missing_store_creates_nothing(tmp_path):
+    assert run("saved", "--db", tmp_path / "none.db").exit_code == 3 and not list(tmp_path.iterdir())
+
+
+def test_the_cli_filters_by_speaker_event_and_prints_facets(store):
+    db = store.location
+    quoted = run("search", "--speaker", "Лукашенко", "--facets", "5", "--db", db)
+    assert quoted.exit_code == 0 and "1 article match speaker:Лукашенко" in quoted.output
+    assert "outlets: БелТА 1" in quoted.output
+    assert run("search", "--type", "call", "--db", db).output.startswith("1 article match type:call")
+    assert run("search", "--type", "phone_call", "--db", db).exit_code == 2
+    assert run("search", "--participant", "Меркель", "--db", db).exit_code == 3
+    assert run("search", "--db", db).exit_code == 2  # neither a query nor a filter

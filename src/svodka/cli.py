@@ -6,6 +6,7 @@ import os
 import shlex
 import sys
 import textwrap
+from dataclasses import asdict, replace
 from functools import wraps
 
 import click
@@ -29,6 +30,7 @@ from .listing import (
     entity_lines,
     event_dict,
     event_lines,
+    facet_lines,
     hit_dict,
     hit_lines,
     quote_dict,
@@ -45,8 +47,9 @@ from .listing import (
 from .pipeline import default_pipeline
 from .progress import IngestProgress
 from .records import ENTITY_TYPES, Failure
-from .search.query import parse as parse_query
+from .search.resolve import UnknownEntity
 from .search.results import Filters
+from .search.saved import SavedSearch
 from .sources import ReadOptions, expand
 from .sources.base import DEFAULT_MAX_BYTES, MB
 from .stories.categories import CATEGORIES
@@ -443,40 +446,117 @@ def story(story_id, as_json, statuses, db):
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", required=False, default="")
 @click.option("--entity", "names", multiple=True, metavar="NAME",
               help="Only articles that mention NAME (an entity's name, alias, form or id); repeatable, all must match.")
+@click.option("--watch", multiple=True, metavar="NAME",
+              help="Only articles that mention any one of the --watch entities (a watchlist); repeatable.")
+@click.option("--speaker", "speakers", multiple=True, metavar="NAME", help="Only articles quoting NAME; repeatable, all must.")
+@click.option("--participant", "participants", multiple=True, metavar="NAME",
+              help="Only articles with an event NAME takes part in; repeatable, one event with all of them.")
+@click.option("--type", "event_types", multiple=True, type=click.Choice(EVENT_TYPES),
+              help="Only articles with an event of this type (with --participant: that event); repeatable.")
+@click.option("--status", "event_statuses", multiple=True, type=click.Choice(STATUSES),
+              help="Only articles with an event of this status (happened, planned, …); repeatable.")
 @click.option("--outlet", "outlets", multiple=True, metavar="OUTLET", help="Only articles of OUTLET; repeatable.")
 @click.option("--category", "categories", multiple=True, type=click.Choice(CATEGORIES, case_sensitive=False),
               help="Only articles of this category; repeatable.")
 @click.option("--language", "languages", multiple=True, metavar="CODE", help="Only articles in this language (ru, uk, en, …).")
+@click.option("--story", "stories", multiple=True, type=click.IntRange(1), metavar="ID", help="Only articles of story ID.")
 @click.option("--since", metavar="DATE", callback=_valid_date, help="Published (or, undated, ingested) on or after DATE.")
 @click.option("--until", metavar="DATE", callback=_valid_date, help="Published (or, undated, ingested) on or before DATE.")
-@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
+              help="Rank by BM25, or newest first (always newest first without words to match).")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, metavar="N")
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True, metavar="N")
+@click.option("--facets", type=click.IntRange(0, 50), default=0, metavar="N",
+              help="Also count every match per outlet, category, language, day, entity and event type (top N of each).")
 @click.option("--no-latin", "latin", flag_value=False, default=True,
               help="Do not also look for the Cyrillic spelling of words in Latin letters.")
-@json_option("Print JSON: a line with the total, then one object per hit.")
+@click.option("--save", metavar="NAME", help="Keep this search (query and filters but dates and stories) as NAME: "
+                                               "`svodka saved NAME` runs it, /feeds/NAME.atom serves it.")
+@json_option("Print JSON: a line with the total (and facets), then one object per hit.")
 @db_option
-def search(query, names, outlets, categories, languages, since, until, sort, limit, offset, latin, as_json, db):
+def search(query, names, watch, speakers, participants, event_types, event_statuses, outlets, categories, languages,
+           stories, since, until, sort, limit, offset, facets, latin, save, as_json, db):
     """Articles whose title, lead or body match QUERY, by lemma: words (all must match), "a phrase",
-    OR, NOT or -word to exclude, prefix*; "Lukashenko" also finds "Лукашенко"."""
-    try:
-        parsed = parse_query(query, latin=latin)
-    except InputError as error:
-        say(f"svodka: {error}", err=True)
-        sys.exit(EXIT_USAGE)
+    OR, NOT or -word to exclude, prefix*, ~word for its family, entity:NAME; "Lukashenko" also finds
+    "Лукашенко". Without QUERY: every article the filters let through, newest first."""
+    spec = _search_spec(save, query=query.strip() or None, entities=names, watch=watch, speakers=speakers,
+                        participants=participants, event_types=event_types, event_statuses=event_statuses,
+                        outlets=outlets, categories=categories, languages=languages, latin=latin)
     with stored(db) as store:
-        filters = Filters(entities=[_entity_ids(store, name) for name in names], outlets=outlets,
-                          categories=categories, languages=languages, since=since, until=until)
-        results = store.search(parsed, filters, sort, limit, offset)
+        filters = replace(_resolved(spec, store), stories=stories, since=since, until=until)
+        results = store.search(spec.parsed(), filters, sort, limit, offset, facets=facets)
+        if save:
+            replaced = store.save_search(spec)
+            say(f"svodka: {'replaced' if replaced else 'saved'} search {save!r}: {spec.describe()}", err=True)
+    _print_results(results, offset, as_json, f"match {spec.describe()}")
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--delete", is_flag=True, help="Forget the saved search NAME.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, metavar="N")
+@json_option("Print JSON: one object per saved search; with NAME, a line with the total, then one object per hit.")
+@db_option
+def saved(name, delete, limit, as_json, db):
+    """Saved searches (`svodka search … --save NAME`): without NAME, list them; with NAME, its newest
+    matches; with --delete, forget it."""
+    with stored(db) as store:
+        if name is None:
+            found = store.saved_searches()
+            for search, saved_at in found:
+                if as_json:
+                    print_json({"name": search.name, "search": search.describe(), "saved_at": saved_at,
+                                "feed": f"/feeds/{search.name}.atom"})
+                else:
+                    say(f"{search.name}  {search.describe()}  (saved {saved_at[:16]}, feed /feeds/{search.name}.atom)")
+            if not found:
+                say(f"svodka: no saved searches in {store.location} (svodka search … --save NAME keeps one)", err=True)
+                sys.exit(EXIT_NOT_FOUND)
+            return
+        found = store.saved_searches(name)
+        if not found:
+            say(f"svodka: no saved search {name!r} in {store.location}", err=True)
+            sys.exit(EXIT_NOT_FOUND)
+        if delete:
+            store.delete_saved_search(name)
+            say(f"svodka: forgot saved search {name!r}", err=True)
+            return
+        spec = found[0][0]
+        results = store.search(spec.parsed(), _resolved(spec, store), "date", limit)
+    _print_results(results, 0, as_json, f"match {name!r}: {spec.describe()}")
+
+
+def _search_spec(save: str | None, **fields) -> SavedSearch:
+    """The search the options ask for, under the name to save it as (or a placeholder name)."""
+    try:
+        return SavedSearch(save or "search", **fields)
+    except InputError as error:
+        unnamed = not save and error.source.startswith("saved search")  # the placeholder name means nothing
+        say(f"svodka: search: {error.reason}" if unnamed else f"svodka: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _resolved(spec: SavedSearch, store) -> Filters:
+    try:
+        return spec.filters(store.find_entities)
+    except UnknownEntity as error:
+        say(f"svodka: {error} in {store.location}", err=True)
+        sys.exit(EXIT_NOT_FOUND)
+
+
+def _print_results(results, offset: int, as_json: bool, what: str) -> None:
     if as_json:
-        print_json(search_total_dict(results.total, offset))
+        print_json({**search_total_dict(results.total, offset),
+                    **({"facets": asdict(results.facets)} if results.facets else {})})
         for hit in results.hits:
             print_json(hit_dict(hit))
     else:
-        say(f"{results.total} article{'' if results.total == 1 else 's'} match {query!r}{_filters(entity=', '.join(names), outlet=', '.join(outlets))}")
+        say(f"{results.total} article{'' if results.total == 1 else 's'} {what}")
+        if results.facets:
+            say(facet_lines(results.facets))
         for rank, hit in enumerate(results.hits, start=offset + 1):
             say(hit_lines(rank, hit))
     if not results.total:

@@ -13,7 +13,7 @@ from dataclasses import asdict
 
 from .digest import WIDTH
 from .records import Article, Entity, Story
-from .search.results import Hit, Snippet
+from .search.results import Count, Facets, Hit, Snippet
 from .store import ArticleRef, FoundEvent, FoundQuote
 
 
@@ -222,6 +222,23 @@ def _marked(snippet: Snippet) -> str:
         at = end
     pieces.append(text[at - snippet.start :])
     return "…" + "".join(pieces) + "…"
+
+
+def facet_lines(facets: Facets) -> str:
+    """«outlets: ТАСС 12, РБК 5» and so on, a line per facet (entities a line per type); days as a range."""
+    def counts(items: list[Count]) -> str:
+        return ", ".join(f"{_one_line(item.name or item.value)} {item.count}" for item in items) or "(none)"
+    lines = [f"  {label}: {counts(items)}" for label, items in (
+        ("outlets", facets.outlets), ("categories", facets.categories), ("languages", facets.languages),
+        ("event types", facets.event_types))]
+    lines += [f"  {type} entities: {counts(items)}" for type, items in sorted(facets.entities.items())]
+    if facets.days:
+        busiest = max(facets.days, key=lambda day: day.count)
+        lines.append(f"  days: {facets.days[0].value}…{facets.days[-1].value}, {len(facets.days)} with matches, "
+                     f"most on {busiest.value} ({busiest.count})")
+    if facets.sampled:
+        lines.append(f"  (entities and event types counted over the first {facets.sampled:,} matches)")
+    return "\n".join(lines)
 
 
 def hit_dict(hit: Hit) -> dict:
