@@ -142,7 +142,7 @@ def test_top_entities_equal_counting_every_mention(people_store):
         assert new
 
 
-def test_entity_counts_follow_a_merge_and_a_deleted_mention(db_path):
+def test_entity_counts_and_article_entities_follow_a_merge_and_a_deleted_mention(db_path):
     with open_store(db_path) as store:
         store.add([meeting_article(), call_article()])
         db = store._db
@@ -153,6 +153,10 @@ def test_entity_counts_follow_a_merge_and_a_deleted_mention(db_path):
         counted = [(entity.id, mentions, articles) for entity, mentions, articles in store.top_entities(10)]
         assert counted == old_top_entities(db, 10, None)
         assert LUKASHENKO.id not in [row[0] for row in counted]
+        listed = set(db.execute("SELECT article_id, entity_id FROM article_entities").fetchall())
+        assert listed == set(db.execute("SELECT DISTINCT article_id, entity_id FROM mentions "
+                                        "WHERE entity_id IS NOT NULL").fetchall())
+        assert LUKASHENKO.id not in {entity_id for _, entity_id in listed} and listed
 
 
 def test_a_store_of_schema_8_is_upgraded_with_keys_and_counts(db_path):
@@ -166,7 +170,7 @@ def test_a_store_of_schema_8_is_upgraded_with_keys_and_counts(db_path):
         db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [(stored.id, m.start, m.end, m.type, m.normal, m.entity, m.kind) for m in stored.mentions])
     with open_store(db_path) as store:
-        assert store.stats()["schema_version"] == len(MIGRATIONS) == 10
+        assert store.stats()["schema_version"] == len(MIGRATIONS) == 11
         assert [e.id for e in store.find_entities("ПУТИНЫМ")] == [PUTIN.id]
         assert [e.id for e in store.find_entities("минск")] == [MINSK.id]
         assert [(e.id, m, a) for e, m, a in store.top_entities(10)] == old_top_entities(store._db, 10, None)

@@ -16,6 +16,13 @@ _UNCOUNT_OLD = """
         WHERE entity_id = OLD.entity_id;
     DELETE FROM entity_counts WHERE entity_id = OLD.entity_id AND mentions = 0;"""
 
+_LIST_NEW = """
+    INSERT OR IGNORE INTO article_entities (article_id, entity_id)
+        SELECT NEW.article_id, NEW.entity_id WHERE NEW.entity_id IS NOT NULL;"""
+_UNLIST_OLD = """
+    DELETE FROM article_entities WHERE article_id = OLD.article_id AND entity_id = OLD.entity_id
+        AND NOT EXISTS (SELECT 1 FROM mentions WHERE article_id = OLD.article_id AND entity_id = OLD.entity_id);"""
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles and every source each was seen in
     """
@@ -280,5 +287,21 @@ MIGRATIONS: tuple[str, ...] = (
         saved_at TEXT NOT NULL
     );
     CREATE INDEX articles_when ON articles (coalesce(published, ingested_at));
+    """,
+    # 11: the entities each article mentions, once each, kept by triggers on every write to mentions
+    # (a merge moves mentions by UPDATE): search facets and an entity's neighbours count entities per
+    # article from here, a fifth of the rows of its mentions.
+    f"""
+    CREATE TABLE article_entities (
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        entity_id TEXT NOT NULL,
+        PRIMARY KEY (article_id, entity_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_entities_entity ON article_entities (entity_id, article_id);
+    INSERT OR IGNORE INTO article_entities (article_id, entity_id)
+        SELECT DISTINCT article_id, entity_id FROM mentions WHERE entity_id IS NOT NULL;
+    CREATE TRIGGER mention_listed AFTER INSERT ON mentions WHEN NEW.entity_id IS NOT NULL BEGIN {_LIST_NEW} END;
+    CREATE TRIGGER mention_unlisted AFTER DELETE ON mentions WHEN OLD.entity_id IS NOT NULL BEGIN {_UNLIST_OLD} END;
+    CREATE TRIGGER mention_relisted AFTER UPDATE OF entity_id ON mentions BEGIN {_UNLIST_OLD} {_LIST_NEW} END;
     """,
 )

@@ -12,7 +12,7 @@ from ..search.query import Query
 from ..search.results import Count, Facets, Filters
 from .sqlite_search import WEIGHTS, WHEN, matching
 
-SAMPLE = 2000
+SAMPLE = 1000
 
 
 def facets(db: sqlite3.Connection, query: Query | None, filters: Filters, top: int = 10,
@@ -44,10 +44,11 @@ def _counts(values) -> list[Count]:
 
 def _entities(db: sqlite3.Connection, first: str, parameters: list, top: int) -> dict[str, list[Count]]:
     rows = db.execute(
-        f"SELECT type, id, name, count FROM (SELECT e.type, e.id, e.name, count(DISTINCT m.article_id) AS count, "
-        f"row_number() OVER (PARTITION BY e.type ORDER BY count(DISTINCT m.article_id) DESC, e.name) AS rank "
-        f"FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({first}) "
-        f"GROUP BY e.id) WHERE rank <= ? ORDER BY type, count DESC, name", [*parameters, top]).fetchall()
+        f"SELECT type, id, name, count FROM (SELECT e.type, e.id, e.name, c.count, "
+        f"row_number() OVER (PARTITION BY e.type ORDER BY c.count DESC, e.name) AS rank "
+        f"FROM (SELECT entity_id, count(*) AS count FROM article_entities WHERE article_id IN ({first}) "
+        f"GROUP BY entity_id) c JOIN entities e ON e.id = c.entity_id) "
+        f"WHERE rank <= ? ORDER BY type, count DESC, name", [*parameters, top]).fetchall()
     by_type: dict[str, list[Count]] = {}
     for type, entity_id, name, count in rows:
         by_type.setdefault(type, []).append(Count(entity_id, count, name, type))

@@ -11,14 +11,14 @@ from itertools import combinations
 from .base import Graph, Profile
 from .sqlite_search import WHEN
 
-SAMPLE = 2000
+SAMPLE = 1000
 
 
 def profile(db: sqlite3.Connection, entity_id: str, top: int = 20, sample: int = SAMPLE) -> Profile:
     days = db.execute(
         f"SELECT substr({WHEN}, 1, 10) AS day, count(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
         f"WHERE m.entity_id = ? GROUP BY day ORDER BY day", (entity_id,)).fetchall()
-    articles = db.execute("SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+    articles = db.execute("SELECT count(*) FROM article_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
     latest = _latest_articles(db, entity_id, sample)
     return Profile(sum(count for _, count in days), articles, [(day, count) for day, count in days],
                    _with(db, entity_id, latest, top), sample if articles > sample else None)
@@ -35,13 +35,13 @@ def graph(db: sqlite3.Connection, entity_id: str, top: int = 20, sample: int = S
     ids = [node[0] for node in nodes]
     edges = [(a, b, "cooccurrence", None, weight) for (a, b), weight in _pairs(db, latest, set(ids)).items()]
     edges += [(entity_id, other, "event", type, weight) for other, type, weight in _event_edges(db, entity_id, ids[1:])]
-    total = db.execute("SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+    total = db.execute("SELECT count(*) FROM article_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
     return Graph(entity_id, nodes, edges, sample if total > sample else None)
 
 
 def _latest_articles(db: sqlite3.Connection, entity_id: str, sample: int) -> list[str]:
     return [row[0] for row in db.execute(
-        f"SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?) "
+        f"SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
         f"ORDER BY {WHEN} DESC, a.seq DESC LIMIT ?", (entity_id, sample))]
 
 
@@ -49,9 +49,9 @@ def _with(db: sqlite3.Connection, entity_id: str, articles: list[str], top: int)
     if not articles:
         return []
     return db.execute(
-        f"SELECT e.id, e.name, e.type, count(DISTINCT m.article_id) AS shared FROM mentions m "
-        f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({', '.join('?' * len(articles))}) "
-        f"AND m.entity_id != ? GROUP BY e.id ORDER BY shared DESC, e.name LIMIT ?",
+        f"SELECT e.id, e.name, e.type, c.shared FROM (SELECT entity_id, count(*) AS shared FROM article_entities "
+        f"WHERE article_id IN ({', '.join('?' * len(articles))}) AND entity_id != ? GROUP BY entity_id) c "
+        f"JOIN entities e ON e.id = c.entity_id ORDER BY c.shared DESC, e.name LIMIT ?",
         (*articles, entity_id, top)).fetchall()
 
 
@@ -60,7 +60,7 @@ def _pairs(db: sqlite3.Connection, articles: list[str], ids: set[str]) -> Counte
     if not articles:
         return Counter()
     present: dict[str, set[str]] = {}
-    rows = db.execute(f"SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id IN "
+    rows = db.execute(f"SELECT article_id, entity_id FROM article_entities WHERE article_id IN "
                       f"({', '.join('?' * len(articles))})", articles)
     for article_id, entity in rows:
         if entity in ids:

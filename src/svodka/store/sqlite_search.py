@@ -72,10 +72,10 @@ def matching(query: Query | None, filters: Filters) -> tuple[str, str, list]:
     else:
         source = "articles a"
     for group in filters.entities:
-        clauses.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ({_marks(group)}))")
+        clauses.append(f"a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN ({_marks(group)}))")
         parameters.extend(group)
     if filters.without_entities:
-        clauses.append(f"a.id NOT IN (SELECT article_id FROM mentions WHERE entity_id IN ({_marks(filters.without_entities)}))")
+        clauses.append(f"a.id NOT IN (SELECT article_id FROM article_entities WHERE entity_id IN ({_marks(filters.without_entities)}))")
         parameters.extend(filters.without_entities)
     for group in filters.speakers:
         clauses.append(f"a.id IN (SELECT article_id FROM quotes WHERE speaker_id IN ({_marks(group)}))")
