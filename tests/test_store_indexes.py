@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 from facts import LUKASHENKO, MINSK, PUTIN, RUSSIA, article, call_article, meeting_article, store_at_schema
 
-from svodka.records import Entity, Event, Mention, Participant, Span
+from svodka.records import Entity, Event, Participant
 from svodka.store import open_store
 from svodka.store.lookup import name_matches
 from svodka.store.schema import MIGRATIONS
