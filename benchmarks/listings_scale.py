@@ -20,6 +20,9 @@ Then each listing is called REPEAT times (after one warm-up call) and p50 / p95 
 reported: the store calls made by ``svodka stories --top 20``, ``story``, ``entity NAME``,
 ``entities``, ``quotes --by/--about``, ``events --entity/--with/--type``, ``timeline A B``, ``stats``,
 ``show ID`` / ``show PREFIX`` and ``latest``. Nothing is copied into the repository.
+
+Building the 100,000-article store takes about 20 minutes on two shared cores (seeds: 40 s); it
+holds 8,590 stories, 1,499 entities, 1.86 M mentions, 146 k quotes and 65 k events (1.4 GB).
 """
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ from pathlib import Path
 from corpus import DATA, load_sources
 from stories_scale import synthetic_articles
 
-from svodka.records import Article, Entity, Event, Quote, Span
+from svodka.records import Article, Span
 from svodka.store import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,7 +105,6 @@ def _head_end(text: str) -> int:
 
 def grafted(body: Article, head: Article) -> Article:
     """`body` (a synthetic article) with `head` and its analysis in front of its text."""
-    offset = len(head.text) + 2
     text = head.text + "\n\n" + body.text
     return body.with_(
         id=hashlib.sha256(f"{body.id}\n{head.id}".encode()).hexdigest()[:16], text=text, language="ru",
