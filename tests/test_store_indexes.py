@@ -170,7 +170,7 @@ def test_a_store_of_schema_8_is_upgraded_with_keys_and_counts(db_path):
         db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [(stored.id, m.start, m.end, m.type, m.normal, m.entity, m.kind) for m in stored.mentions])
     with open_store(db_path) as store:
-        assert store.stats()["schema_version"] == len(MIGRATIONS) == 11
+        assert store.stats()["schema_version"] == len(MIGRATIONS) == 12
         assert [e.id for e in store.find_entities("ПУТИНЫМ")] == [PUTIN.id]
         assert [e.id for e in store.find_entities("минск")] == [MINSK.id]
         assert [(e.id, m, a) for e, m, a in store.top_entities(10)] == old_top_entities(store._db, 10, None)
@@ -301,3 +301,17 @@ def test_the_plan_check_sees_a_full_scan(db_path):
         assert full_scans(db, "SELECT * FROM articles ORDER BY seq DESC LIMIT 10") == []
         assert full_scans(db, "SELECT q.ordinal FROM quotes q WHERE EXISTS (SELECT 1 FROM mentions m WHERE "
                               "m.article_id = q.article_id AND m.entity_id = 'x') ORDER BY q.start LIMIT 5")
+
+
+def test_a_story_is_summarised_again_only_when_its_articles_change(db_path):
+    with open_store(db_path) as store:
+        articles = [meeting_article(), call_article()]
+        store.add(articles)
+        store.cluster(articles)
+        first = {story.id: story.summary for story in store.stories(10, "2000-01-01")}
+        db = store._db
+        assert db.execute("SELECT count(*) FROM story_views").fetchone()[0] == len(first)
+        db.execute("UPDATE story_views SET summary = 'kept'")
+        assert {story.summary for story in store.stories(10, "2000-01-01")} == {"kept"}  # read, not chosen again
+        db.execute("UPDATE story_views SET version = 'other articles'")
+        assert {story.id: story.summary for story in store.stories(10, "2000-01-01")} == first

@@ -304,4 +304,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER mention_unlisted AFTER DELETE ON mentions WHEN OLD.entity_id IS NOT NULL BEGIN {_UNLIST_OLD} END;
     CREATE TRIGGER mention_relisted AFTER UPDATE OF entity_id ON mentions BEGIN {_UNLIST_OLD} {_LIST_NEW} END;
     """,
+    # 12: each story's headline and summary as last chosen, with the membership they were chosen
+    # from (`version`): a listing summarises a story again only when its articles have changed.
+    """
+    CREATE TABLE story_views (
+        story_id INTEGER PRIMARY KEY REFERENCES stories (id),
+        version TEXT NOT NULL,
+        title TEXT,
+        summary TEXT NOT NULL,
+        sources TEXT NOT NULL
+    );
+    """,
 )

@@ -234,11 +234,8 @@ def story_view(db: sqlite3.Connection, story_id: int, score: float, breaking: bo
     row = db.execute("SELECT thread_id, centroid, first_day, last_day FROM stories WHERE id = ?", (story_id,)).fetchone()
     thread, centroid, first_day, last_day = row[0], json.loads(row[1]), row[2], row[3]
     every = members(db, story_id)
-    originals = [member for member in every if member.duplicate_of is None][-VIEW_MEMBERS:]
-    articles = [load_article(member.article_id) for member in reversed(originals)]
     entities = _entities(db, [member.article_id for member in every])
-    title = choose_title(articles, centroid, [name for name, _ in entities[:3]])
-    summary, sources = summarise(articles, centroid)
+    title, summary, sources = _headline_and_summary(db, story_id, every, centroid, entities, load_article)
     ids = [member.article_id for member in every]
     return Story(
         id=story_id, thread=thread, title=title, summary=summary, summary_sources=sources, score=score,
@@ -247,6 +244,26 @@ def story_view(db: sqlite3.Connection, story_id: int, score: float, breaking: bo
         outlets=tuple(dict.fromkeys(member.outlet for member in every if member.outlet)),
         members=tuple(every), entities=tuple(entities),
         quote_count=_count(db, "quotes", ids), event_count=_count(db, "events", ids))
+
+
+def _headline_and_summary(db: sqlite3.Connection, story_id: int, every: list[StoryMember], centroid: dict,
+                          entities: list[tuple[str, int]], load_article: Callable[[str], Article]):
+    """The story's headline, summary and its sources: as last chosen when its articles are the same
+    (summarising is most of a listing's time), else chosen anew and kept."""
+    version = f"{len(every)}:{','.join(member.article_id for member in every[-VIEW_MEMBERS:])}"
+    kept = db.execute("SELECT version, title, summary, sources FROM story_views WHERE story_id = ?", (story_id,)).fetchone()
+    if kept is not None and kept[0] == version:
+        return kept[1], kept[2], tuple(json.loads(kept[3]))
+    originals = [member for member in every if member.duplicate_of is None][-VIEW_MEMBERS:]
+    articles = [load_article(member.article_id) for member in reversed(originals)]
+    title = choose_title(articles, centroid, [name for name, _ in entities[:3]])
+    summary, sources = summarise(articles, centroid)
+    try:
+        db.execute("INSERT OR REPLACE INTO story_views (story_id, version, title, summary, sources) VALUES (?, ?, ?, ?, ?)",
+                   (story_id, version, title, summary, json.dumps(list(sources), ensure_ascii=False)))
+    except sqlite3.OperationalError:  # a store that cannot be written (read-only file, busy): choose again next time
+        pass
+    return title, summary, tuple(sources)
 
 
 def _entities(db: sqlite3.Connection, article_ids: list[str]) -> list[tuple[str, int]]:
