@@ -52,13 +52,15 @@ def search(db: sqlite3.Connection, query: Query | None, filters: Filters, sort: 
     ranked = bool(query and query.match)
     score = "bm25(search_index, ?, ?, ?)" if ranked else "0.0"
     order = "score, a.seq DESC" if ranked and sort == "relevance" else f"{WHEN} DESC, a.seq DESC"
-    rows = db.execute(
-        f"SELECT a.id, a.title, a.outlet, a.published, a.text, a.spans, {score} AS score, "
+    page = db.execute(f"SELECT a.seq, {score} AS score FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                      (*(WEIGHTS if ranked else ()), *parameters, limit, offset)).fetchall()
+    # The texts are read for the page only: sorting every match with its text costs the most.
+    rows = {row["seq"]: row for row in db.execute(
+        f"SELECT a.seq, a.id, a.title, a.outlet, a.published, a.text, "
         f"(SELECT story_id FROM story_members m WHERE m.article_id = a.id) AS story "
-        f"FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-        (*(WEIGHTS if ranked else ()), *parameters, limit, offset)).fetchall()
-    hits = [Hit(row["id"], row["title"], row["outlet"], row["published"], -row["score"],
-                snippet(row["text"], query) if ranked else None, row["story"]) for row in rows]
+        f"FROM articles a WHERE a.seq IN ({_marks(page)})", [seq for seq, _ in page])}
+    hits = [Hit(rows[seq]["id"], rows[seq]["title"], rows[seq]["outlet"], rows[seq]["published"], -score,
+                snippet(rows[seq]["text"], query) if ranked else None, rows[seq]["story"]) for seq, score in page]
     return Results(total, hits)
 
 
