@@ -33,3 +33,16 @@ def call():
 def meeting():
     """The founding example of a meeting, read through the whole pipeline."""
     return next(svodka.read(MEETING))
+
+
+@pytest.fixture
+def facts_db(db_path) -> Path:
+    """A store of the meeting and the call of tests/facts.py, clustered into stories."""
+    from facts import call_article, meeting_article
+
+    from svodka.store import open_store
+    articles = [meeting_article(), call_article()]
+    with open_store(db_path) as store:
+        store.add(articles)
+        store.cluster(articles)
+    return db_path

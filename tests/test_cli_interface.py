@@ -55,11 +55,8 @@ def run(*args, **kwargs):
 
 
 @pytest.fixture
-def db(db_path):
-    with open_store(db_path) as store:
-        store.add([MEETING, CALL])
-        store.cluster([MEETING, CALL])
-    return db_path
+def db(facts_db):
+    return facts_db
 
 
 def json_lines(output: str) -> list[dict]:

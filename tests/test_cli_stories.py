@@ -16,11 +16,8 @@ def run(*args):
 
 
 @pytest.fixture
-def db(db_path):
-    with open_store(db_path) as store:
-        store.add([MEETING, CALL])
-        store.cluster([MEETING, CALL])
-    return db_path
+def db(facts_db):
+    return facts_db
 
 
 def test_stories_json_carries_what_the_issue_lists(db):
