@@ -178,3 +178,42 @@ def test_facets_count_what_the_store_holds_for_every_match(store, query, filters
     for type, counts in facets.entities.items():
         assert all(c.count == entity_counts[c.value] and c.type == type for c in counts)
     assert sum(len(counts) for counts in facets.entities.values()) == min(len(entity_counts), 10 * len(facets.entities))
+
+
+def test_facets_follow_what_is_stored_and_clustered_after_them(tmp_path):
+    """The counted columns are kept in memory: later articles, and the stories they join later,
+    are counted on the next search of the same store."""
+    def stored_categories(store):
+        return Counter(row[0] for row in store._db.execute("SELECT category FROM story_members"))
+
+    with open_store(tmp_path / "growing.db") as store:
+        first = [article("meeting"), article("call")]
+        store.add(first)
+        facets = store.search(None, facets=10).facets
+        assert {c.value: c.count for c in facets.outlets} == {"ТАСС": 1, "РБК": 1} and not facets.categories
+        store.cluster(first)
+        later = [article("sanctions"), article("tractors")]
+        store.add(later)
+        facets = store.search(None, facets=10).facets
+        assert {c.value: c.count for c in facets.outlets} == {"ТАСС": 2, "РБК": 1, "БелТА": 1}
+        assert {c.value: c.count for c in facets.categories} == stored_categories(store) and facets.categories
+        store.cluster(later)
+        facets = store.search(None, facets=10).facets
+        assert {c.value: c.count for c in facets.categories} == stored_categories(store)
+        assert sum(c.count for c in facets.categories) == 4
+        assert {c.value: c.count for c in facets.days} == {"2024-06-01": 1, "2024-06-03": 1, "2024-06-05": 1, "2024-06-07": 1}
+
+
+@pytest.mark.parametrize("query, filters, found", [
+    ("entity:Лукашенко", {"since": "2024-06-02"}, ["Белорусские заводы нарастили выпуск тракторов"]),
+    ("entity:Лукашенко", {"until": "2024-06-01"}, ["Путин встретился с Лукашенко в Петербурге"]),
+    ("entity:Лукашенко", {"outlets": ["БелТА"]}, ["Белорусские заводы нарастили выпуск тракторов"]),
+    ("entity:Лукашенко entity:Путин", {"since": "2024-06-01", "until": "2024-06-01"},
+     ["Путин встретился с Лукашенко в Петербурге"]),
+    ("entity:Лукашенко", {}, ["Белорусские заводы нарастили выпуск тракторов", "Путин встретился с Лукашенко в Петербурге"]),
+])
+def test_one_entity_without_words_is_read_newest_first_with_every_filter(store, query, filters, found):
+    parsed = parse(query)
+    results = store.search(parsed, resolved(store.find_entities, parsed, Filters(**filters)), facets=5)
+    assert [hit.title for hit in results.hits] == found
+    assert results.total == len(found) == sum(count.count for count in results.facets.days)

@@ -157,6 +157,16 @@ def test_entity_counts_and_article_entities_follow_a_merge_and_a_deleted_mention
         assert listed == set(db.execute("SELECT DISTINCT article_id, entity_id FROM mentions "
                                         "WHERE entity_id IS NOT NULL").fetchall())
         assert LUKASHENKO.id not in {entity_id for _, entity_id in listed} and listed
+        assert_cards_agree(db)
+
+
+def assert_cards_agree(db: sqlite3.Connection) -> None:
+    """Every article has its card, and every listed entity of an article its seq and date."""
+    assert [tuple(row) for row in db.execute("SELECT seq, id, coalesce(published, ingested_at), outlet, language "
+                                             "FROM articles ORDER BY seq")] == [
+        tuple(row) for row in db.execute("SELECT * FROM article_cards ORDER BY seq")]
+    assert db.execute("SELECT count(*) FROM article_entities e JOIN article_cards c ON c.id = e.article_id "
+                      "WHERE e.seq IS NOT c.seq OR e.at IS NOT c.at").fetchone()[0] == 0
 
 
 def test_a_store_of_schema_8_is_upgraded_with_keys_and_counts(db_path):
@@ -170,7 +180,10 @@ def test_a_store_of_schema_8_is_upgraded_with_keys_and_counts(db_path):
         db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [(stored.id, m.start, m.end, m.type, m.normal, m.entity, m.kind) for m in stored.mentions])
     with open_store(db_path) as store:
-        assert store.stats()["schema_version"] == len(MIGRATIONS) == 12
+        assert store.stats()["schema_version"] == len(MIGRATIONS) == 13
+        assert_cards_agree(store._db)
+        assert store._db.execute("SELECT count(*) FROM article_entities").fetchone()[0] == len(
+            {m.entity for m in stored.mentions if m.entity})
         assert [e.id for e in store.find_entities("ПУТИНЫМ")] == [PUTIN.id]
         assert [e.id for e in store.find_entities("минск")] == [MINSK.id]
         assert [(e.id, m, a) for e, m, a in store.top_entities(10)] == old_top_entities(store._db, 10, None)

@@ -19,6 +19,7 @@ from .sqlite_profile import graph, profile
 from .sqlite_saved import delete as delete_saved_search
 from .sqlite_saved import save as save_search
 from .sqlite_saved import saved as saved_searches
+from .sqlite_columns import CardColumns
 from .sqlite_facets import facets as search_facets
 from .sqlite_search import index_article, reindex, search
 from .people import KnownPeople, joined_to_known_people
@@ -66,6 +67,7 @@ class SQLiteStore:
             self._db.create_function(name, 1, function, deterministic=True)
         self._migrate()
         self._people = KnownPeople(self._db)
+        self._columns = CardColumns()
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -216,9 +218,11 @@ class SQLiteStore:
 
     def search(self, query: Query | None, filters: Filters = Filters(), sort: str = "relevance", limit: int = 20,
                offset: int = 0, facets: int = 0) -> Results:
-        results = search(self._db, query, filters, sort, limit, offset)
-        if facets:
-            results.facets = search_facets(self._db, query, filters, top=facets)
+        if not facets:
+            return search(self._db, query, filters, sort, limit, offset)
+        counted, total = search_facets(self._db, self._columns, query, filters, top=facets)
+        results = search(self._db, query, filters, sort, limit, offset, total=total)
+        results.facets = counted
         return results
 
     def reindex(self, progress=None) -> int:

@@ -9,15 +9,15 @@ from collections import Counter
 from itertools import combinations
 
 from .base import Graph, Profile
-from .sqlite_search import WHEN
 
 SAMPLE = 1000
 
 
 def profile(db: sqlite3.Connection, entity_id: str, top: int = 20, sample: int = SAMPLE) -> Profile:
     days = db.execute(
-        f"SELECT substr({WHEN}, 1, 10) AS day, count(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
-        f"WHERE m.entity_id = ? GROUP BY day ORDER BY day", (entity_id,)).fetchall()
+        "SELECT substr(e.at, 1, 10) AS day, sum(m.count) FROM (SELECT article_id, count(*) AS count FROM mentions "
+        "WHERE entity_id = ? GROUP BY article_id) m JOIN article_entities e ON e.article_id = m.article_id "
+        "AND e.entity_id = ? GROUP BY day ORDER BY day", (entity_id, entity_id)).fetchall()
     articles = db.execute("SELECT count(*) FROM article_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
     latest = _latest_articles(db, entity_id, sample)
     return Profile(sum(count for _, count in days), articles, [(day, count) for day, count in days],
@@ -40,9 +40,10 @@ def graph(db: sqlite3.Connection, entity_id: str, top: int = 20, sample: int = S
 
 
 def _latest_articles(db: sqlite3.Connection, entity_id: str, sample: int) -> list[str]:
+    """The ids of the entity's `sample` latest articles, read in date order from its index."""
     return [row[0] for row in db.execute(
-        f"SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
-        f"ORDER BY {WHEN} DESC, a.seq DESC LIMIT ?", (entity_id, sample))]
+        "SELECT article_id FROM article_entities WHERE entity_id = ? ORDER BY at DESC, seq DESC LIMIT ?",
+        (entity_id, sample))]
 
 
 def _with(db: sqlite3.Connection, entity_id: str, articles: list[str], top: int) -> list[tuple[str, str, str, int]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..records import Article
 from ..search import key, lemmas, words
@@ -17,7 +18,6 @@ INDEX = ("CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5("
 WEIGHTS = (3.0, 2.0, 1.0)  # bm25 weights of title, lead and body
 SNIPPET = 160  # characters around the first match
 BATCH = 500
-WHEN = "coalesce(a.published, a.ingested_at)"  # when an article was published, or ingested where undated
 
 
 def index_article(db: sqlite3.Connection, seq: int, article: Article) -> None:
@@ -44,16 +44,19 @@ def reindex(db: sqlite3.Connection, article_of: Callable[[sqlite3.Row], Article]
 
 
 def search(db: sqlite3.Connection, query: Query | None, filters: Filters, sort: str = "relevance",
-           limit: int = 20, offset: int = 0) -> Results:
-    """One page of the articles that match; without words to match (no query, or only entity:
-    names), every article that passes the filters, newest first."""
-    source, where, parameters = matching(query, filters)
-    total = db.execute(f"SELECT count(*) FROM {source} WHERE {where}", parameters).fetchone()[0]
+           limit: int = 20, offset: int = 0, total: int | None = None) -> Results:
+    """One page of the articles that match (`total` of them, when the caller has counted them);
+    without words to match (no query, or only entity: names), every article that passes the
+    filters, newest first."""
     ranked = bool(query and query.match)
+    found = matching(query, filters, cards=ranked and sort != "relevance")
+    if total is None:
+        total = db.execute(f"SELECT count(*) FROM {found.source} WHERE {found.where}", found.parameters).fetchone()[0]
     score = "bm25(search_index, ?, ?, ?)" if ranked else "0.0"
-    order = "score, a.seq DESC" if ranked and sort == "relevance" else f"{WHEN} DESC, a.seq DESC"
-    page = db.execute(f"SELECT a.seq, {score} AS score FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-                      (*(WEIGHTS if ranked else ()), *parameters, limit, offset)).fetchall()
+    order = f"score, {found.seq} DESC" if ranked and sort == "relevance" else found.newest_first
+    page = db.execute(f"SELECT {found.seq}, {score} AS score FROM {found.source} WHERE {found.where} "
+                      f"ORDER BY {order} LIMIT ? OFFSET ?",
+                      (*(WEIGHTS if ranked else ()), *found.parameters, limit, offset)).fetchall()
     # The texts are read for the page only: sorting every match with its text costs the most.
     rows = {row["seq"]: row for row in db.execute(
         f"SELECT a.seq, a.id, a.title, a.outlet, a.published, a.text, "
@@ -64,45 +67,94 @@ def search(db: sqlite3.Connection, query: Query | None, filters: Filters, sort: 
     return Results(total, hits)
 
 
-def matching(query: Query | None, filters: Filters) -> tuple[str, str, list]:
-    """The FROM and WHERE of the articles (alias `a`) that match `query` and `filters`, and their parameters."""
-    clauses, parameters = [], []
-    if query and query.match:
-        source = "search_index JOIN articles a ON a.seq = search_index.rowid"
-        clauses.append("search_index MATCH ?")
-        parameters.append(query.match)
+@dataclass(frozen=True)
+class Match:
+    """The FROM and WHERE of the articles that match a search, their parameters, and the
+    expressions of a match's seq and of when it was published (or ingested where undated)."""
+
+    source: str
+    where: str
+    parameters: list
+    seq: str
+    at: str
+
+    @property
+    def newest_first(self) -> str:
+        return f"{self.at} DESC, {self.seq} DESC"
+
+
+def matching(query: Query | None, filters: Filters, cards: bool = False) -> Match:
+    """The articles that match `query` and `filters`. They are read from the word index when there
+    are words (its rowid is the seq), else from the index of one entity's articles by date when the
+    first entity filter is one entity (in date order, so that a page stops after its rows), else
+    from the articles' cards; a card (alias `a`) is joined when a filter, or the caller (`cards`),
+    needs one."""
+    words = bool(query and query.match)
+    dated, dates = _dates(filters, "at")
+    first, *groups = filters.entities or [()]
+    by_entity = not words and len(first) == 1
+    if words:
+        # the unary + keeps the planner from matching the words once per seq of an IN list
+        # (an entity's articles), hundreds of times slower than matching them once
+        seq, at, clauses, parameters = "+search_index.rowid", "a.at", ["search_index MATCH ?"], [query.match]
+    elif by_entity:
+        seq, at, clauses, parameters = "e0.seq", "e0.at", [f"e0.entity_id = ?{dated.replace(' at ', ' e0.at ')}"], [*first, *dates]
     else:
-        source = "articles a"
-    for group in filters.entities:
-        clauses.append(f"a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN ({_marks(group)}))")
-        parameters.extend(group)
+        seq, at, clauses, parameters = "a.seq", "a.at", [], []
+    for group in (groups if by_entity else filters.entities):
+        clauses.append(f"{seq} IN (SELECT seq FROM article_entities WHERE entity_id IN ({_marks(group)}){dated})")
+        parameters.extend([*group, *dates])
     if filters.without_entities:
-        clauses.append(f"a.id NOT IN (SELECT article_id FROM article_entities WHERE entity_id IN ({_marks(filters.without_entities)}))")
+        clauses.append(f"{seq} NOT IN (SELECT seq FROM article_entities WHERE entity_id IN ({_marks(filters.without_entities)}))")
         parameters.extend(filters.without_entities)
     for group in filters.speakers:
-        clauses.append(f"a.id IN (SELECT article_id FROM quotes WHERE speaker_id IN ({_marks(group)}))")
+        clauses.append(f"{seq} IN ({_seqs_of(f'SELECT article_id FROM quotes WHERE speaker_id IN ({_marks(group)})')})")
         parameters.extend(group)
     if filters.asks_for_events():
         clause, given = _having_event(filters)
-        clauses.append(clause)
+        clauses.append(f"{seq} IN ({_seqs_of(clause)})")
         parameters.extend(given)
+    carded = cards or not (words or by_entity)
     for column, values in (("a.outlet", filters.outlets), ("a.language", filters.languages),
                            ("(SELECT category FROM story_members m WHERE m.article_id = a.id)", filters.categories),
                            ("(SELECT story_id FROM story_members m WHERE m.article_id = a.id)", filters.stories)):
         if values:
+            carded = True
             clauses.append(f"{column} IN ({_marks(values)})")
             parameters.extend(values)
+    if dates and not by_entity:
+        carded = True
+        clauses.append(_dates(filters, "a.at")[0].removeprefix(" AND "))
+        parameters.extend(dates)
+    if words:
+        source = "search_index" + (" JOIN article_cards a ON a.seq = search_index.rowid" if carded else "")
+    elif by_entity:
+        source = "article_entities e0" + (" JOIN article_cards a ON a.seq = e0.seq" if carded else "")
+    else:
+        source = "article_cards a"
+    return Match(source, " AND ".join(clauses) or "1", parameters, seq, at)
+
+
+def _dates(filters: Filters, column: str) -> tuple[str, list[str]]:
+    """The date range as conditions (each after " AND ") on `column` (when an article was published,
+    or ingested where undated), and their parameters."""
+    conditions, parameters = [], []
     if filters.since:
-        clauses.append(f"{WHEN} >= ?")
+        conditions.append(f"{column} >= ?")
         parameters.append(filters.since[:10])
     if filters.until:
-        clauses.append(f"{WHEN} < ?")
+        conditions.append(f"{column} < ?")
         parameters.append(_next_day(filters.until[:10]))
-    return source, " AND ".join(clauses) or "1", parameters
+    return "".join(f" AND {condition}" for condition in conditions), parameters
+
+
+def _seqs_of(article_ids: str) -> str:
+    """The seqs of the articles whose ids the query `article_ids` selects (through the index of ids)."""
+    return f"SELECT seq FROM articles WHERE id IN ({article_ids})"
 
 
 def _having_event(filters: Filters) -> tuple[str, list]:
-    """Articles with one event that is of the types and statuses asked for and has a participant of
+    """The ids of the articles with one event that is of the types and statuses asked for and has a participant of
     each group (read from the participants' index when there are participants, else the types')."""
     clauses, parameters = [], []
     for column, values in (("e.type", filters.event_types), ("e.status", filters.event_statuses)):
@@ -110,15 +162,15 @@ def _having_event(filters: Filters) -> tuple[str, list]:
             clauses.append(f"{column} IN ({_marks(values)})")
             parameters.extend(values)
     if not filters.participants:
-        return f"a.id IN (SELECT e.article_id FROM events e WHERE {' AND '.join(clauses)})", parameters
+        return f"SELECT e.article_id FROM events e WHERE {' AND '.join(clauses)}", parameters
     first, *others = filters.participants
     for group in others:
         clauses.append(f"EXISTS (SELECT 1 FROM event_participants o WHERE o.article_id = e.article_id "
                        f"AND o.ordinal = e.ordinal AND o.entity_id IN ({_marks(group)}))")
         parameters.extend(group)
-    return (f"a.id IN (SELECT p.article_id FROM event_participants p JOIN events e "
+    return (f"SELECT p.article_id FROM event_participants p JOIN events e "
             f"ON e.article_id = p.article_id AND e.ordinal = p.ordinal WHERE p.entity_id IN ({_marks(first)})"
-            + "".join(f" AND {clause}" for clause in clauses) + ")", [*first, *parameters])
+            + "".join(f" AND {clause}" for clause in clauses), [*first, *parameters])
 
 
 def _marks(values) -> str:

@@ -1,0 +1,87 @@
+"""What search facets count, held in memory as columns: each stored article's outlet, language,
+day and category as small integer codes in seq order, so that counting them over tens of thousands
+of matching articles is a NumPy bincount instead of a row read per article. Articles and story
+memberships are only ever added, so the columns follow the store by reading what came after the
+last seq and member they hold (two index lookups per call when nothing did)."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..search.results import Count
+
+
+@dataclass
+class _Codes:
+    """Values and the code each has, in the order first seen."""
+
+    values: list[str | None] = field(default_factory=lambda: [None])  # code 0: no value
+    codes: dict[str | None, int] = field(default_factory=lambda: {None: 0})
+
+    def code(self, value: str | None) -> int:
+        if value == "":
+            value = None
+        found = self.codes.get(value)
+        if found is None:
+            found = self.codes[value] = len(self.values)
+            self.values.append(value)
+        return found
+
+
+COLUMNS = ("outlet", "language", "day", "category")
+
+
+class CardColumns:
+    def __init__(self) -> None:
+        self.seqs = np.zeros(0, dtype=np.int64)
+        self.columns = {name: np.zeros(0, dtype=np.int32) for name in COLUMNS}
+        self.codes = {name: _Codes() for name in COLUMNS}
+        self._member_rowid = 0
+
+    def refresh(self, db: sqlite3.Connection) -> None:
+        """Take in the articles and story memberships stored since the last call, read in one snapshot."""
+        own = not db.in_transaction
+        if own:
+            db.execute("BEGIN")
+        try:
+            last = int(self.seqs[-1]) if len(self.seqs) else 0
+            members = db.execute("SELECT coalesce(max(rowid), 0) FROM story_members").fetchone()[0]
+            self._add_cards(db.execute(
+                "SELECT c.seq, c.outlet, c.language, substr(c.at, 1, 10), m.category FROM article_cards c "
+                "LEFT JOIN story_members m ON m.article_id = c.id AND m.rowid <= ? WHERE c.seq > ? ORDER BY c.seq",
+                (members, last)).fetchall())
+            if last:  # memberships that came after the articles they are of
+                self._categorise(db.execute(
+                    "SELECT a.seq, m.category FROM story_members m JOIN articles a ON a.id = m.article_id "
+                    "WHERE m.rowid > ? AND m.rowid <= ? AND a.seq <= ?", (self._member_rowid, members, last)).fetchall())
+            self._member_rowid = members
+        finally:
+            if own:
+                db.execute("COMMIT")
+
+    def _categorise(self, rows: list) -> None:
+        if rows:
+            at = np.searchsorted(self.seqs, np.array([row[0] for row in rows], dtype=np.int64))
+            self.columns["category"][at] = [self.codes["category"].code(row[1]) for row in rows]
+
+    def _add_cards(self, rows: list) -> None:
+        if not rows:
+            return
+        self.seqs = np.concatenate([self.seqs, np.array([row[0] for row in rows], dtype=np.int64)])
+        for index, name in enumerate(COLUMNS, start=1):
+            codes = self.codes[name]
+            added = np.array([codes.code(row[index]) for row in rows], dtype=np.int32)
+            self.columns[name] = np.concatenate([self.columns[name], added])
+
+    def counts(self, seqs: np.ndarray) -> dict[str, list[Count]]:
+        """Per column, how many of the articles `seqs` have each value (none left out), most first."""
+        at = np.searchsorted(self.seqs, seqs)
+        counted = {}
+        for name in COLUMNS:
+            codes = self.codes[name]
+            tally = np.bincount(self.columns[name][at], minlength=len(codes.values))
+            found = [(codes.values[code], int(tally[code])) for code in np.nonzero(tally)[0] if code]
+            counted[name] = [Count(value, count) for value, count in sorted(found, key=lambda item: (-item[1], item[0]))]
+        return counted
