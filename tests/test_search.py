@@ -217,3 +217,19 @@ def test_one_entity_without_words_is_read_newest_first_with_every_filter(store, 
     results = store.search(parsed, resolved(store.find_entities, parsed, Filters(**filters)), facets=5)
     assert [hit.title for hit in results.hits] == found
     assert results.total == len(found) == sum(count.count for count in results.facets.days)
+
+
+def test_counted_columns_are_read_anew_for_a_replaced_store_file(tmp_path):
+    """The columns are shared by every connection to a file: a new file in its place is not
+    counted as the old one."""
+    path = tmp_path / "replaced.db"
+    with open_store(path) as store:
+        store.add([article("meeting"), article("call"), article("sanctions")])
+        assert store.stats()["articles"] == 3 and store.search(None, facets=5).facets.outlets
+    for name in ("replaced.db", "replaced.db-wal", "replaced.db-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+    with open_store(path) as store:
+        store.add([article("tractors")])
+        facets = store.search(None, facets=5).facets
+        assert {c.value: c.count for c in facets.outlets} == {"БелТА": 1}
+        assert store.stats()["articles"] == 1 and store.stats()["outlets"] == 1

@@ -19,7 +19,7 @@ from .sqlite_profile import graph, profile
 from .sqlite_saved import delete as delete_saved_search
 from .sqlite_saved import save as save_search
 from .sqlite_saved import saved as saved_searches
-from .sqlite_columns import CardColumns
+from .sqlite_columns import columns_of
 from .sqlite_facets import facets as search_facets
 from .sqlite_search import index_article, reindex, search
 from .people import KnownPeople, joined_to_known_people
@@ -67,7 +67,7 @@ class SQLiteStore:
             self._db.create_function(name, 1, function, deterministic=True)
         self._migrate()
         self._people = KnownPeople(self._db)
-        self._columns = CardColumns()
+        self._columns = columns_of(self.location)
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -275,20 +275,21 @@ class SQLiteStore:
 
     def stats(self) -> dict:
         one = lambda sql: self._db.execute(sql).fetchone()[0]
+        counted, articles = self._columns.count(self._db)
         return {
             "database": self.location,
             "schema_version": one("PRAGMA user_version"),
-            "articles": one("SELECT count(*) FROM articles"),
+            "articles": articles,
             "sources": one("SELECT count(*) FROM article_sources"),
-            "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
+            "outlets": len(counted["outlet"]),
             "entities": one("SELECT count(*) FROM entities"),
-            "mentions": one("SELECT count(*) FROM mentions"),
+            # the linked ones as counted at every write, and the few that name no entity
+            "mentions": one("SELECT (SELECT coalesce(sum(mentions), 0) FROM entity_counts) "
+                            "+ (SELECT count(*) FROM mentions WHERE entity_id IS NULL)"),
             "quotes": one("SELECT count(*) FROM quotes"),
             "events": one("SELECT count(*) FROM events"),
             "stories": one("SELECT count(*) FROM stories"),
-            "languages": dict(self._db.execute(
-                "SELECT coalesce(language, 'unknown'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
-            ).fetchall()),
+            "languages": _languages(counted["language"], articles),
             "first_published": one("SELECT min(published) FROM articles"),
             "last_published": one("SELECT max(published) FROM articles"),
         }
@@ -365,6 +366,14 @@ def _statements(script: str) -> Iterator[str]:
             if pending.strip().rstrip(";").strip():
                 yield pending
             pending = ""
+
+
+def _languages(counted: list, articles: int) -> dict[str, int]:
+    """Articles per language, most first; those of no language as "unknown"."""
+    languages = {count.value: count.count for count in counted}
+    if unknown := articles - sum(languages.values()):
+        languages["unknown"] = unknown
+    return dict(sorted(languages.items(), key=lambda item: -item[1]))
 
 
 def _escape_like(value: str) -> str:

@@ -2,11 +2,16 @@
 day and category as small integer codes in seq order, so that counting them over tens of thousands
 of matching articles is a NumPy bincount instead of a row read per article. Articles and story
 memberships are only ever added, so the columns follow the store by reading what came after the
-last seq and member they hold (two index lookups per call when nothing did)."""
+last seq and member they hold; one set of columns serves every connection to a database file in the
+process (the API's threads each have their own connection). Should the articles they hold no longer
+be the store's (a file replaced, an article deleted), they are read anew."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import dataclass, field
+
+from pathlib import Path
 
 import numpy as np
 
@@ -35,10 +40,21 @@ COLUMNS = ("outlet", "language", "day", "category")
 
 class CardColumns:
     def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._clear()
+
+    def _clear(self) -> None:
         self.seqs = np.zeros(0, dtype=np.int64)
         self.columns = {name: np.zeros(0, dtype=np.int32) for name in COLUMNS}
         self.codes = {name: _Codes() for name in COLUMNS}
         self._member_rowid = 0
+
+    def count(self, db: sqlite3.Connection, seqs: np.ndarray | None = None) -> tuple[dict[str, list[Count]], int]:
+        """Per column, how many of the articles `seqs` (sorted; all when None) have each value, and
+        how many articles the store holds, as of now."""
+        with self._lock:
+            self.refresh(db)
+            return self.counts(self.seqs if seqs is None else seqs), len(self.seqs)
 
     def refresh(self, db: sqlite3.Connection) -> None:
         """Take in the articles and story memberships stored since the last call, read in one snapshot."""
@@ -47,6 +63,9 @@ class CardColumns:
             db.execute("BEGIN")
         try:
             last = int(self.seqs[-1]) if len(self.seqs) else 0
+            if db.execute("SELECT count(*) FROM article_cards WHERE seq <= ?", (last,)).fetchone()[0] != len(self.seqs):
+                self._clear()
+                last = 0
             members = db.execute("SELECT coalesce(max(rowid), 0) FROM story_members").fetchone()[0]
             self._add_cards(db.execute(
                 "SELECT c.seq, c.outlet, c.language, substr(c.at, 1, 10), m.category FROM article_cards c "
@@ -85,3 +104,13 @@ class CardColumns:
             found = [(codes.values[code], int(tally[code])) for code in np.nonzero(tally)[0] if code]
             counted[name] = [Count(value, count) for value, count in sorted(found, key=lambda item: (-item[1], item[0]))]
         return counted
+
+
+_SHARED: dict[str, CardColumns] = {}
+_SHARING = threading.Lock()
+
+
+def columns_of(location: str) -> CardColumns:
+    """The columns of the database file at `location`, shared by every connection to it."""
+    with _SHARING:
+        return _SHARED.setdefault(str(Path(location).resolve()), CardColumns())

@@ -24,8 +24,7 @@ def facets(db: sqlite3.Connection, columns: CardColumns, query: Query | None, fi
     found = matching(query, filters)
     seqs = np.array([row[0] for row in db.execute(f"SELECT {found.seq} FROM {found.source} WHERE {found.where}",
                                                   found.parameters)], dtype=np.int64)
-    columns.refresh(db)
-    counted = columns.counts(np.sort(seqs))
+    counted, _ = columns.count(db, np.sort(seqs))
     facets = Facets(outlets=counted["outlet"][:top], languages=counted["language"][:top],
                     categories=counted["category"][:top], days=sorted(counted["day"], key=lambda count: count.value))
     ranked = bool(query and query.match)
