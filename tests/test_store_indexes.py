@@ -180,7 +180,7 @@ def test_a_store_of_schema_8_is_upgraded_with_keys_and_counts(db_path):
         db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [(stored.id, m.start, m.end, m.type, m.normal, m.entity, m.kind) for m in stored.mentions])
     with open_store(db_path) as store:
-        assert store.stats()["schema_version"] == len(MIGRATIONS) == 13
+        assert store.stats()["schema_version"] == len(MIGRATIONS) == 14
         assert_cards_agree(store._db)
         assert store._db.execute("SELECT count(*) FROM article_entities").fetchone()[0] == len(
             {m.entity for m in stored.mentions if m.entity})
@@ -293,11 +293,42 @@ def test_the_latest_events_of_a_status_are_read_in_order_from_an_index(db_path):
         store._db.set_trace_callback(statements.append)
         found = store.events(limit=20, statuses=["happened"])
         store._db.set_trace_callback(None)
-        listing = next(s for s in statements if s.startswith("SELECT e.article_id"))
+        listing = next(s for s in statements if s.startswith("SELECT e.day"))
         plan = [row[3] for row in store._db.execute("EXPLAIN QUERY PLAN " + listing)]
         assert plan[0] == "SCAN e USING INDEX events_latest" and not any("TEMP B-TREE" in line for line in plan)
         assert [(f.article.id, f.ordinal) for f in found] == [
             ("aaaa000000000001", 0), ("bbbb000000000002", 0), ("bbbb000000000002", 1)]
+
+
+def test_an_entitys_latest_events_are_read_in_order_from_its_indexes(db_path):
+    """An entity's events as participant and as place, newest first, each once, however the page is
+    cut: the same as sorting all of them; each index read from the latest end, nothing sorted."""
+    days = [f"2024-06-{day:02d}" for day in range(2, 14)]
+    extra = [article(f"{n:016x}", "Путин встретился с Лукашенко в Минске.",
+                     [("Путин", PUTIN), ("Лукашенко", LUKASHENKO), ("Минске", MINSK)],
+                     events=[Event("meeting", "040", (Participant(PUTIN.id, "visitor"), Participant(LUKASHENKO.id, "host"),
+                                                      *([Participant(MINSK.id, "host")] if n % 3 == 0 else [])), (),
+                                   place=MINSK.id if n % 2 else None)],
+                     published=day) for n, day in enumerate(days, start=1)]
+    with open_store(db_path) as store:
+        store.add([meeting_article(), call_article(), *extra])
+        for entity in (MINSK.id, PUTIN.id):
+            every = store.events([entity])
+            assert len({(f.article.id, f.ordinal) for f in every}) == len(every)
+            for limit in (1, 2, 5, 7, 100):
+                page = store.events([entity], limit=limit)
+                assert [(f.article.id, f.ordinal) for f in page] == [(f.article.id, f.ordinal) for f in every][-limit:]
+        in_minsk = {a.id for n, a in enumerate(extra, start=1) if n % 2 or n % 3 == 0} | {meeting_article().id}
+        assert sorted(f.article.id for f in store.events([MINSK.id])) == sorted(in_minsk)  # as place or participant
+        statements = []
+        store._db.set_trace_callback(statements.append)
+        store.events([PUTIN.id], limit=3, statuses=["happened"])
+        store._db.set_trace_callback(None)
+        listings = [s for s in statements if s.startswith("SELECT e.day")]
+        assert len(listings) == 2  # as participant, as place
+        for listing in listings:
+            plan = " | ".join(row[3] for row in store._db.execute("EXPLAIN QUERY PLAN " + listing))
+            assert "TEMP B-TREE" not in plan and ("event_participants_latest" in plan or "events_place_latest" in plan), plan
 
 
 def test_the_plan_check_sees_a_full_scan(db_path):

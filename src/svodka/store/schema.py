@@ -368,4 +368,17 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER mention_unlisted AFTER DELETE ON mentions WHEN OLD.entity_id IS NOT NULL BEGIN {_UNLIST_OLD} END;
     CREATE TRIGGER mention_relisted AFTER UPDATE OF entity_id ON mentions BEGIN {_UNLIST_OLD} {_LIST_NEW} END;
     """,
+    # 14: an entity's events in date order: each participant row carries its event's day and
+    # article seq (as events_latest orders them), and places are indexed the same way, so that the
+    # latest events of an entity are the first rows of its index instead of all of them sorted.
+    """
+    ALTER TABLE event_participants ADD COLUMN day TEXT;
+    ALTER TABLE event_participants ADD COLUMN article_seq INTEGER;
+    UPDATE event_participants SET (day, article_seq) = (SELECT e.day, e.article_seq FROM events e
+        WHERE e.article_id = event_participants.article_id AND e.ordinal = event_participants.ordinal);
+    CREATE INDEX event_participants_latest ON event_participants (entity_id, day, article_seq, ordinal);
+    DROP INDEX event_participants_entity;
+    CREATE INDEX events_place_latest ON events (place_id, day, article_seq, ordinal);
+    DROP INDEX events_place;
+    """,
 )

@@ -29,9 +29,10 @@ def save_events(db: sqlite3.Connection, article: Article) -> None:
                    f"SELECT {', '.join('?' * 11)}, coalesce(?, substr(published, 1, 10)), seq FROM articles WHERE id = ?",
                    (article.id, ordinal, event.type, event.cameo or "", event.trigger, event.place, event.date,
                     event.date_precision, event.format, event.duration, event.status, event.date, article.id))
-        db.executemany("INSERT INTO event_participants (article_id, ordinal, position, entity_id, role) "
-                       "VALUES (?, ?, ?, ?, ?)",
-                       [(article.id, ordinal, n, p.entity, p.role) for n, p in enumerate(event.participants)])
+        db.executemany("INSERT INTO event_participants (article_id, ordinal, position, entity_id, role, day, article_seq) "
+                       "SELECT ?, ?, ?, ?, ?, day, article_seq FROM events WHERE article_id = ? AND ordinal = ?",
+                       [(article.id, ordinal, n, p.entity, p.role, article.id, ordinal)
+                        for n, p in enumerate(event.participants)])
         db.executemany('INSERT INTO event_evidence (article_id, ordinal, position, start, "end") '
                        "VALUES (?, ?, ?, ?, ?)",
                        [(article.id, ordinal, n, r.start, r.end) for n, r in enumerate(event.evidence)])
@@ -133,7 +134,6 @@ def find_events(db: sqlite3.Connection, entity: EntityIds = None, with_: EntityI
                 type: str | None = None, limit: int | None = None,
                 articles: Sequence[str] | None = None, statuses: Sequence[str] | None = None) -> list[FoundEvent]:
     entity, with_ = _ids(entity), _ids(with_)
-    events, keys = _events_of(entity)
     where, params = _in_articles("e", articles)
     # Status, and type where an entity is given, are only checked on the events found otherwise (a
     # unary + keeps SQLite off their indexes, which would list most of the events).
@@ -147,25 +147,43 @@ def find_events(db: sqlite3.Connection, entity: EntityIds = None, with_: EntityI
     if type is not None:
         where.append("+e.type = ?" if entity is not None or with_ is not None else "e.type = ?")
         params.append(type)
-    rows = db.execute(
-        f"SELECT e.article_id, e.ordinal, {ARTICLE_REF}, substr(a.text, v.start + 1, v.\"end\" - v.start) "
-        f"FROM {events} JOIN articles a ON a.id = e.article_id "
-        "LEFT JOIN event_evidence v ON v.article_id = e.article_id AND v.ordinal = e.ordinal AND v.position = 0 "
-        f"WHERE {' AND '.join(where) or '1'} "
-        "ORDER BY e.day DESC, e.article_seq DESC, e.ordinal DESC LIMIT ?",
-        (*keys, *params, -1 if limit is None else limit),
-    ).fetchall()
-    return _found_events(db, list(reversed(rows)))
-
-
-def _events_of(entity: tuple[str, ...] | None) -> tuple[str, list[str]]:
-    """The FROM clause reading events (alias e), and its parameters: with an entity, its events are
-    read first, as participant (event_participants_entity) or as place (events_place), each once."""
     if entity is None:
-        return "events e", []
-    return (f"(SELECT article_id, ordinal FROM event_participants WHERE {_in('entity_id', entity)} UNION "
-            f"SELECT article_id, ordinal FROM events WHERE {_in('place_id', entity)}) k "
-            "CROSS JOIN events e ON e.article_id = k.article_id AND e.ordinal = k.ordinal", [*entity, *entity])
+        rows = _latest(db, "events e", "e", where, params, limit)
+    else:
+        rows = _latest_of_entity(db, entity, where, params, limit)
+    return _found_events(db, [row[2:] for row in reversed(rows)])
+
+
+def _latest_of_entity(db: sqlite3.Connection, entity: tuple[str, ...], where: list[str], params: list,
+                      limit: int | None) -> list[Sequence]:
+    """The entity's latest events, as participant or as place, each once: read newest first from
+    both indexes (event_participants_latest, events_place_latest) and merged. An event the entity
+    takes part in twice is read twice, so a page cut short by that is read again, longer."""
+    wanted = limit
+    while True:
+        parts = [_latest(db, "event_participants k CROSS JOIN events e ON e.article_id = k.article_id "
+                             "AND e.ordinal = k.ordinal", "k", [_in("k.entity_id", entity), *where],
+                         [*entity, *params], wanted),
+                 _latest(db, "events e", "e", [_in("e.place_id", entity), *where], [*entity, *params], wanted)]
+        read = sorted([*parts[0], *parts[1]], key=lambda row: (row[0] is not None, row[0] or "", row[1], row[3]),
+                      reverse=True)
+        rows = list({(row[2], row[3]): row for row in read}.values())  # the first of each event, in order
+        if wanted is None or len(rows) >= wanted or all(len(part) < wanted for part in parts):
+            return rows[:limit]
+        wanted *= 2
+
+
+def _latest(db: sqlite3.Connection, source: str, ordered_by: str, where: list[str], params: list,
+            limit: int | None) -> list[Sequence]:
+    """Events newest first (by day, article seq and ordinal as the table `ordered_by` holds them):
+    each row their day, article seq, article id, ordinal, article and evidence."""
+    order = ", ".join(f"{ordered_by}.{column} DESC" for column in ("day", "article_seq", "ordinal"))
+    return db.execute(
+        f"SELECT e.day, e.article_seq, e.article_id, e.ordinal, {ARTICLE_REF}, "
+        f"substr(a.text, v.start + 1, v.\"end\" - v.start) FROM {source} JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN event_evidence v ON v.article_id = e.article_id AND v.ordinal = e.ordinal AND v.position = 0 "
+        f"WHERE {' AND '.join(where) or '1'} ORDER BY {order} LIMIT ?",
+        (*params, -1 if limit is None else limit)).fetchall()
 
 
 def _found_events(db: sqlite3.Connection, rows: list[Sequence]) -> list[FoundEvent]:
