@@ -266,7 +266,8 @@ class Graph(BaseModel):
     center: str
     nodes: list[Node]
     edges: list[Edge]
-    sampled: int | None
+    sampled: int | None = Field(description="Nodes and edges were counted over this many latest articles of "
+                                            "the center only.")
 
 
 class EventItem(Event):

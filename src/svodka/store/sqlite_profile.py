@@ -26,15 +26,16 @@ def profile(db: sqlite3.Connection, entity_id: str, top: int = 20, sample: int =
 
 def graph(db: sqlite3.Connection, entity_id: str, top: int = 20, sample: int = SAMPLE) -> Graph:
     """The entity, the `top` entities that appear with it most, the co-occurrence edges between any
-    two of them (articles in common, among the sampled ones) and the event edges from the entity to
-    them (events they take part in together, per event type)."""
+    two of them (articles in common) and the event edges from the entity to them (events they take
+    part in together, per event type), both among the sampled articles."""
     latest = _latest_articles(db, entity_id, sample)
     around = _with(db, entity_id, latest, top)
     center = db.execute("SELECT id, name, type FROM entities WHERE id = ?", (entity_id,)).fetchone()
     nodes = [(center[0], center[1], center[2], len(latest)), *around]
     ids = [node[0] for node in nodes]
     edges = [(a, b, "cooccurrence", None, weight) for (a, b), weight in _pairs(db, latest, set(ids)).items()]
-    edges += [(entity_id, other, "event", type, weight) for other, type, weight in _event_edges(db, entity_id, ids[1:])]
+    edges += [(entity_id, other, "event", type, weight)
+              for other, type, weight in _event_edges(db, entity_id, ids[1:], latest)]
     total = db.execute("SELECT count(*) FROM article_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
     return Graph(entity_id, nodes, edges, sample if total > sample else None)
 
@@ -62,19 +63,24 @@ def _pairs(db: sqlite3.Connection, articles: list[str], ids: set[str]) -> Counte
         return Counter()
     present: dict[str, set[str]] = {}
     rows = db.execute(f"SELECT article_id, entity_id FROM article_entities WHERE article_id IN "
-                      f"({', '.join('?' * len(articles))})", articles)
+                      f"({', '.join('?' * len(articles))}) AND entity_id IN ({', '.join('?' * len(ids))})",
+                      [*articles, *ids])
     for article_id, entity in rows:
-        if entity in ids:
-            present.setdefault(article_id, set()).add(entity)
+        present.setdefault(article_id, set()).add(entity)
     return Counter(pair for found in present.values() for pair in combinations(sorted(found), 2))
 
 
-def _event_edges(db: sqlite3.Connection, entity_id: str, others: list[str]) -> list[tuple[str, str, int]]:
-    if not others:
+def _event_edges(db: sqlite3.Connection, entity_id: str, others: list[str],
+                 articles: list[str]) -> list[tuple[str, str, int]]:
+    """Happened events of `articles` in which the entity and each of `others` take part, per type."""
+    if not others or not articles:
         return []
+    # CROSS JOIN: the sampled articles' events first, not every event of the others
     return db.execute(
-        f"SELECT o.entity_id, e.type, count(*) FROM event_participants p "
-        f"JOIN event_participants o ON o.article_id = p.article_id AND o.ordinal = p.ordinal AND o.entity_id != p.entity_id "
-        f"JOIN events e ON e.article_id = p.article_id AND e.ordinal = p.ordinal "
-        f"WHERE p.entity_id = ? AND e.status = 'happened' AND o.entity_id IN ({', '.join('?' * len(others))}) "
-        f"GROUP BY o.entity_id, e.type ORDER BY 3 DESC", (entity_id, *others)).fetchall()
+        f"SELECT o.entity_id, e.type, count(*) FROM events e "
+        f"CROSS JOIN event_participants p ON p.article_id = e.article_id AND p.ordinal = e.ordinal "
+        f"CROSS JOIN event_participants o ON o.article_id = e.article_id AND o.ordinal = e.ordinal "
+        f"AND o.entity_id != p.entity_id "
+        f"WHERE e.article_id IN ({', '.join('?' * len(articles))}) AND +e.status = 'happened' AND +p.entity_id = ? "
+        f"AND +o.entity_id IN ({', '.join('?' * len(others))}) "
+        f"GROUP BY o.entity_id, e.type ORDER BY 3 DESC", (*articles, entity_id, *others)).fetchall()
