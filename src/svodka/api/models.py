@@ -215,7 +215,7 @@ class Facets(BaseModel):
     entities: dict[str, list[Count]]
     event_types: list[Count]
     days: list[Count]
-    sampled: int | None = Field(description="Entities and event types were counted over this many first matches.")
+    sampled: int | None = Field(description="Entities and event types were counted over this many latest matches.")
 
 
 class SearchResults(BaseModel):
