@@ -16,6 +16,7 @@ from .sqlite_columns import CardColumns
 from .sqlite_search import Match, matching
 
 SAMPLE = 1000
+CHUNK = 500  # entities named at a time
 
 
 def facets(db: sqlite3.Connection, columns: CardColumns, query: Query | None, filters: Filters, top: int = 10,
@@ -49,13 +50,24 @@ def _matches(db: sqlite3.Connection, found: Match, ranked: bool, sample: int) ->
 
 
 def _entities(db: sqlite3.Connection, first: str, parameters: list, top: int) -> dict[str, list[Count]]:
-    rows = db.execute(
-        f"SELECT type, id, name, count FROM (SELECT e.type, e.id, e.name, c.count, "
-        f"row_number() OVER (PARTITION BY e.type ORDER BY c.count DESC, e.name) AS rank "
-        f"FROM (SELECT entity_id, count(*) AS count FROM article_entities WHERE article_id IN ({first}) "
-        f"GROUP BY entity_id) c JOIN entities e ON e.id = c.entity_id) "
-        f"WHERE rank <= ? ORDER BY type, count DESC, name", [*parameters, top]).fetchall()
-    by_type: dict[str, list[Count]] = {}
-    for type, entity_id, name, count in rows:
-        by_type.setdefault(type, []).append(Count(entity_id, count, name, type))
-    return by_type
+    """The `top` entities of each type most often among the articles `first` selects (ties by name).
+    Counted per entity, then named and typed most counted first, a chunk at a time, until no entity
+    left could still enter a type's top (naming thousands of once-seen entities cost the most)."""
+    counted = sorted(db.execute(f"SELECT entity_id, count(*) FROM article_entities WHERE article_id IN ({first}) "
+                                "GROUP BY entity_id", parameters).fetchall(), key=lambda row: -row[1])
+    types = [row[0] for row in db.execute("SELECT DISTINCT type FROM entities")]
+    by_type: dict[str, list[Count]] = {type: [] for type in types}
+    for start in range(0, len(counted), CHUNK):
+        chunk = dict(counted[start:start + CHUNK])
+        for entity_id, type, name in db.execute(
+                f"SELECT id, type, name FROM entities WHERE id IN ({', '.join('?' * len(chunk))})", list(chunk)):
+            by_type.setdefault(type, []).append(Count(entity_id, chunk[entity_id], name, type))
+        after = counted[start + CHUNK][1] if start + CHUNK < len(counted) else 0
+        if all(len(found) >= top and _nth(found, top).count > after for found in by_type.values()):
+            break
+    return {type: sorted(found, key=lambda count: (-count.count, count.name))[:top]
+            for type, found in sorted(by_type.items()) if found}
+
+
+def _nth(counts: list[Count], n: int) -> Count:
+    return sorted(counts, key=lambda count: (-count.count, count.name))[n - 1]
