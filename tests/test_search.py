@@ -233,3 +233,19 @@ def test_counted_columns_are_read_anew_for_a_replaced_store_file(tmp_path):
         facets = store.search(None, facets=5).facets
         assert {c.value: c.count for c in facets.outlets} == {"БелТА": 1}
         assert store.stats()["articles"] == 1 and store.stats()["outlets"] == 1
+
+
+@pytest.mark.parametrize("query", ["Белоруссия OR Макрон OR трактор", "Лукашенко", "entity:Лукашенко Минск"])
+def test_words_in_date_order_are_sorted_as_sql_sorts_them(store, query):
+    """Sorted by the dates held in memory: newest first, the later stored first on one date, the
+    same page for every offset as ordering the matches in SQL."""
+    from svodka.store.sqlite_search import search as sql_search
+    parsed = parse(query)
+    filters = resolved(store.find_entities, parsed, Filters())
+    for offset in (0, 1, 2):
+        held = store.search(parsed, filters, "date", limit=2, offset=offset)
+        ordered = sql_search(store._db, parsed, filters, "date", limit=2, offset=offset)
+        assert [(h.id, h.score) for h in held.hits] == [(h.id, h.score) for h in ordered.hits]
+        assert held.total == ordered.total
+    every = store.search(parsed, filters, "date", limit=100).hits
+    assert [hit.published for hit in every] == sorted((hit.published for hit in every), reverse=True) and every

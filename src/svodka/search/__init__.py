@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..morph import lemma, parses
 
@@ -20,6 +21,7 @@ def words(text: str) -> Iterator[re.Match]:
     return WORD.finditer(text)
 
 
+@lru_cache(maxsize=1 << 16)  # a text's words recur, and snippets look up every word before a match
 def key(word: str) -> str:
     """What a word is indexed and searched as: its lemma where the dictionary knows the word, else
     its stem without a case ending (the same for every form of an unknown name)."""

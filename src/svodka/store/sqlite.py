@@ -219,9 +219,9 @@ class SQLiteStore:
     def search(self, query: Query | None, filters: Filters = Filters(), sort: str = "relevance", limit: int = 20,
                offset: int = 0, facets: int = 0) -> Results:
         if not facets:
-            return search(self._db, query, filters, sort, limit, offset)
+            return search(self._db, query, filters, sort, limit, offset, columns=self._columns)
         counted, total = search_facets(self._db, self._columns, query, filters, top=facets)
-        results = search(self._db, query, filters, sort, limit, offset, total=total)
+        results = search(self._db, query, filters, sort, limit, offset, total=total, columns=self._columns)
         results.facets = counted
         return results
 

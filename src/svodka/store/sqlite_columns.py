@@ -45,6 +45,7 @@ class CardColumns:
 
     def _clear(self) -> None:
         self.seqs = np.zeros(0, dtype=np.int64)
+        self.at = np.zeros(0, dtype="S32")  # when published (or ingested), as text: ordered as SQL orders it
         self.columns = {name: np.zeros(0, dtype=np.int32) for name in COLUMNS}
         self.codes = {name: _Codes() for name in COLUMNS}
         self._member_rowid = 0
@@ -55,6 +56,14 @@ class CardColumns:
         with self._lock:
             self.refresh(db)
             return self.counts(self.seqs if seqs is None else seqs), len(self.seqs)
+
+    def newest_first(self, db: sqlite3.Connection, seqs: np.ndarray) -> np.ndarray:
+        """The positions of `seqs` (stored articles) in date order, newest first (the later stored
+        first on the same date)."""
+        with self._lock:
+            self.refresh(db)
+            at = self.at[np.searchsorted(self.seqs, seqs)]
+            return np.lexsort((seqs, at))[::-1]
 
     def refresh(self, db: sqlite3.Connection) -> None:
         """Take in the articles and story memberships stored since the last call, read in one snapshot."""
@@ -68,7 +77,7 @@ class CardColumns:
                 last = 0
             members = db.execute("SELECT coalesce(max(rowid), 0) FROM story_members").fetchone()[0]
             self._add_cards(db.execute(
-                "SELECT c.seq, c.outlet, c.language, substr(c.at, 1, 10), m.category FROM article_cards c "
+                "SELECT c.seq, c.outlet, c.language, substr(c.at, 1, 10), m.category, c.at FROM article_cards c "
                 "LEFT JOIN story_members m ON m.article_id = c.id AND m.rowid <= ? WHERE c.seq > ? ORDER BY c.seq",
                 (members, last)).fetchall())
             if last:  # memberships that came after the articles they are of
@@ -89,6 +98,7 @@ class CardColumns:
         if not rows:
             return
         self.seqs = np.concatenate([self.seqs, np.array([row[0] for row in rows], dtype=np.int64)])
+        self.at = np.concatenate([self.at, np.array([row[5].encode() for row in rows], dtype="S32")])
         for index, name in enumerate(COLUMNS, start=1):
             codes = self.codes[name]
             added = np.array([codes.code(row[index]) for row in rows], dtype=np.int32)

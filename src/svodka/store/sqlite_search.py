@@ -8,10 +8,13 @@ from datetime import date, timedelta
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..records import Article
 from ..search import key, lemmas, words
 from ..search.query import Query
 from ..search.results import Filters, Hit, Results, Snippet
+from .sqlite_columns import CardColumns
 
 INDEX = ("CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5("
          "title, lead, body, content='', tokenize='unicode61 remove_diacritics 0')")
@@ -44,10 +47,29 @@ def reindex(db: sqlite3.Connection, article_of: Callable[[sqlite3.Row], Article]
 
 
 def search(db: sqlite3.Connection, query: Query | None, filters: Filters, sort: str = "relevance",
-           limit: int = 20, offset: int = 0, total: int | None = None) -> Results:
+           limit: int = 20, offset: int = 0, total: int | None = None,
+           columns: CardColumns | None = None) -> Results:
     """One page of the articles that match (`total` of them, when the caller has counted them);
     without words to match (no query, or only entity: names), every article that passes the
-    filters, newest first."""
+    filters, newest first. Words in date order are sorted by the dates `columns` hold, when given."""
+    ranked = bool(query and query.match)
+    if ranked and sort != "relevance" and columns is not None:
+        total, page = _by_date(db, matching(query, filters), columns, limit, offset)
+    else:
+        total, page = _page(db, query, filters, sort, limit, offset, total)
+    # The texts are read for the page only: sorting every match with its text costs the most.
+    rows = {row["seq"]: row for row in db.execute(
+        f"SELECT a.seq, a.id, a.title, a.outlet, a.published, a.text, "
+        f"(SELECT story_id FROM story_members m WHERE m.article_id = a.id) AS story "
+        f"FROM articles a WHERE a.seq IN ({_marks(page)})", [seq for seq, _ in page])}
+    hits = [Hit(rows[seq]["id"], rows[seq]["title"], rows[seq]["outlet"], rows[seq]["published"], -score,
+                snippet(rows[seq]["text"], query) if ranked else None, rows[seq]["story"]) for seq, score in page]
+    return Results(total, hits)
+
+
+def _page(db: sqlite3.Connection, query: Query | None, filters: Filters, sort: str, limit: int, offset: int,
+          total: int | None) -> tuple[int, list[tuple[int, float]]]:
+    """How many match, and the seq and BM25 score (0 without words) of each on the page, sorted by SQL."""
     ranked = bool(query and query.match)
     found = matching(query, filters, cards=ranked and sort != "relevance")
     if total is None:
@@ -57,14 +79,18 @@ def search(db: sqlite3.Connection, query: Query | None, filters: Filters, sort: 
     page = db.execute(f"SELECT {found.seq}, {score} AS score FROM {found.source} WHERE {found.where} "
                       f"ORDER BY {order} LIMIT ? OFFSET ?",
                       (*(WEIGHTS if ranked else ()), *found.parameters, limit, offset)).fetchall()
-    # The texts are read for the page only: sorting every match with its text costs the most.
-    rows = {row["seq"]: row for row in db.execute(
-        f"SELECT a.seq, a.id, a.title, a.outlet, a.published, a.text, "
-        f"(SELECT story_id FROM story_members m WHERE m.article_id = a.id) AS story "
-        f"FROM articles a WHERE a.seq IN ({_marks(page)})", [seq for seq, _ in page])}
-    hits = [Hit(rows[seq]["id"], rows[seq]["title"], rows[seq]["outlet"], rows[seq]["published"], -score,
-                snippet(rows[seq]["text"], query) if ranked else None, rows[seq]["story"]) for seq, score in page]
-    return Results(total, hits)
+    return total, [(seq, score) for seq, score in page]
+
+
+def _by_date(db: sqlite3.Connection, found: Match, columns: CardColumns, limit: int,
+             offset: int) -> tuple[int, list[tuple[int, float]]]:
+    """How many match the words, and the page of them newest first: every match scored once and
+    sorted by the dates held in memory (a join to each match's card and a sort cost twice that)."""
+    rows = db.execute(f"SELECT {found.seq}, bm25(search_index, ?, ?, ?) FROM {found.source} WHERE {found.where}",
+                      [*WEIGHTS, *found.parameters]).fetchall()
+    seqs = np.array([row[0] for row in rows], dtype=np.int64)
+    order = columns.newest_first(db, seqs)[offset:offset + limit]
+    return len(rows), [(int(seqs[at]), rows[at][1]) for at in order]
 
 
 @dataclass(frozen=True)
