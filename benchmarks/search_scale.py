@@ -172,9 +172,11 @@ def api_urls(store) -> dict[str, list[str]]:
 def api_times(db: Path, store, repeat: int) -> dict:
     from fastapi.testclient import TestClient
 
-    from svodka.api.app import Settings, create_app
+    from svodka.api.app import Settings, create_app, settle
 
-    client = TestClient(create_app(Settings(db)))
+    app = create_app(Settings(db))
+    settle(app)  # as `svodka serve` does before it listens
+    client = TestClient(app)
     result = {}
     for resource, urls in api_urls(store).items():
         samples, statuses = [], set()

@@ -17,7 +17,7 @@ from news import TEXTS, news_store
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from svodka.api.app import Settings, create_app  # noqa: E402
+from svodka.api.app import Settings, create_app, settle  # noqa: E402
 from svodka.cli import main  # noqa: E402
 
 TOKEN = "a-test-token-of-some-length"
@@ -40,6 +40,17 @@ def get(client, url: str, status: int = 200):
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/json")
     return response.json()
+
+
+def test_settling_loads_the_store_and_hides_what_lives_long_from_the_collector(store_path):
+    import gc
+    app = create_app(Settings(store_path))
+    try:
+        settle(app)
+        assert gc.get_freeze_count() > 10_000  # the dictionaries and knowledge base, among others
+        assert get(TestClient(app), "/api/search?q=Лукашенко")["total"] == 2
+    finally:
+        gc.unfreeze()
 
 
 def test_stats_count_what_was_stored(client):

@@ -2,6 +2,7 @@
 guard that answers every write with 405 unless ingest was allowed."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import InputError
+from ..search.query import parse
 from ..search.resolve import UnknownEntity
 from . import feeds, ingest, read, search
 from .deps import Stores
@@ -47,6 +49,19 @@ def create_app(settings: Settings) -> FastAPI:
     if settings.allow_ingest:
         app.include_router(ingest.router, prefix="/api")
     return app
+
+
+def settle(app: FastAPI) -> None:
+    """Load what the first requests would (morphology, knowledge base, the store's counted columns),
+    then freeze the objects alive now out of the garbage collector's sight: they live as long as the
+    server, and scanning them in every full collection paused requests by 40 ms (p95 at 100,000
+    articles)."""
+    store = app.state.stores()
+    if store.stats()["articles"]:
+        store.search(parse("новости"), facets=1)
+        store.find_entities("Москва")
+    gc.collect()
+    gc.freeze()
 
 
 def _answer_errors_as_json(app: FastAPI) -> None:

@@ -31,7 +31,7 @@ def serve(db, host, port, allow_ingest, token_file, max_request_mb):
     interactive docs at /docs (offline). Ctrl-C stops it."""
     import uvicorn
 
-    from .app import Settings, create_app
+    from .app import Settings, create_app, settle
 
     location = Path(db) if db else default_db_path()
     if not location.exists() and not allow_ingest:
@@ -39,6 +39,7 @@ def serve(db, host, port, allow_ingest, token_file, max_request_mb):
         sys.exit(3)  # as every read of a missing store
     token = _token(token_file) if allow_ingest else None
     app = create_app(Settings(location, allow_ingest, token, int(max_request_mb * 2 ** 20)))
+    settle(app)
     say(f"svodka: serving {location} at http://{host}:{port}/ (API /api, docs /docs"
         f"{', ingest allowed' if allow_ingest else ', read-only'}); Ctrl-C stops it", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
