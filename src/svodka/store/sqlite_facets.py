@@ -40,13 +40,19 @@ def _matches(db: sqlite3.Connection, found: Match, ranked: bool, sample: int) ->
     """The seqs of every match, and of the `sample` latest: newest first without words (the first
     rows of an index), the last stored with words (scoring every match to take the best would cost
     more than the rest of the search)."""
-    seqs = np.array([row[0] for row in db.execute(f"SELECT {found.seq} FROM {found.source} WHERE {found.where}",
-                                                  found.parameters)], dtype=np.int64)
+    seqs = _seqs(db, f"SELECT {found.seq} AS seq FROM {found.source} WHERE {found.where}", found.parameters)
     if ranked:
         return seqs, np.sort(seqs)[::-1][:sample].tolist()
     first = [row[0] for row in db.execute(f"SELECT {found.seq} FROM {found.source} WHERE {found.where} "
                                           f"ORDER BY {found.newest_first} LIMIT ?", [*found.parameters, sample])]
     return seqs, first
+
+
+def _seqs(db: sqlite3.Connection, select: str, parameters: list) -> np.ndarray:
+    """The seqs `select` selects, read as one string and parsed by NumPy (a Python int per row
+    took three times as long)."""
+    joined = db.execute(f"SELECT group_concat(seq) FROM ({select})", parameters).fetchone()[0]
+    return np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.zeros(0, dtype=np.int64)
 
 
 def _entities(db: sqlite3.Connection, first: str, parameters: list, top: int) -> dict[str, list[Count]]:
