@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/search_scale.py build --db /tmp/s100k.db [--articles 100000] [--seed-articles 600]
     .venv/bin/python benchmarks/search_scale.py queries --db /tmp/s100k.db [--repeat 20] [--json]
-    .venv/bin/python benchmarks/search_scale.py load --db /tmp/s100k.db [--seconds 20] [--clients 8]
+    .venv/bin/python benchmarks/search_scale.py load --db /tmp/s100k.db [--seconds 20] [--clients 8] [--workers 1]
     .venv/bin/python benchmarks/search_scale.py ingest-cost [--articles 300]
 
 ``build``: the real articles of ../shared/data/realnews-ru (Независимая газета and RT; never copied
@@ -197,7 +197,7 @@ def api_times(db: Path, store, repeat: int) -> dict:
     return result
 
 
-def load(db: Path, seconds: float, clients: int) -> dict:
+def load(db: Path, seconds: float, clients: int, workers: int = 1) -> dict:
     import socket
 
     import httpx
@@ -210,7 +210,8 @@ def load(db: Path, seconds: float, clients: int) -> dict:
     with SQLiteStore(db) as store:
         article = store.latest(1)[0].id
     urls = ["/api/search?q=санкции", "/api/search?q=Путин&facets=0", f"/api/articles/{article}"]
-    server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", str(db), "--port", str(port),
+                               "--workers", str(workers)],
                               stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -240,7 +241,7 @@ def load(db: Path, seconds: float, clients: int) -> dict:
         server.terminate()
         server.wait(10)
     done = sum(len(samples) for samples in latencies.values())
-    return {"clients": clients, "seconds": round(elapsed, 1), "requests": done,
+    return {"clients": clients, "workers": workers, "seconds": round(elapsed, 1), "requests": done,
             "requests_per_s": round(done / elapsed, 1),
             **{url: percentiles(samples) for url, samples in latencies.items() if samples}}
 
@@ -295,6 +296,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=1, help="svodka serve --workers (load)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if not DATA.exists():
@@ -306,7 +308,7 @@ def main() -> None:
     elif args.what == "queries":
         result = queries(args.db, args.repeat)
     elif args.what == "load":
-        result = load(args.db, args.seconds, args.clients)
+        result = load(args.db, args.seconds, args.clients, args.workers)
     else:
         result = ingest_cost(args.articles or 300)
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))

@@ -191,19 +191,27 @@ def _free_port() -> int:
 
 
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads listening sockets from /proc/net/tcp (Linux)")
-def test_the_server_listens_on_127_0_0_1_only_by_default(store_path):
+@pytest.mark.parametrize("workers", [[], ["--workers", "2"]])
+def test_the_server_listens_on_127_0_0_1_only_by_default(store_path, workers):
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", str(store_path), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", str(store_path), "--port", str(port),
+                               *workers], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         listening = _wait_for_listener(port)
         assert listening == ["0100007F"]  # 127.0.0.1, and no other address
-        with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
-            connection.sendall(b"GET /api/stats HTTP/1.0\r\n\r\n")
-            assert b"200 OK" in connection.recv(100)
+        for _ in range(4):
+            with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+                connection.sendall(b"GET /api/stats HTTP/1.0\r\n\r\n")
+                assert b"200 OK" in connection.recv(100)
     finally:
         server.terminate()
         server.wait(10)
+
+
+def test_several_workers_serve_only_a_read_only_store(store_path, monkeypatch):
+    monkeypatch.setenv("SVODKA_TOKEN", TOKEN)
+    refused = CliRunner().invoke(main, ["serve", "--db", str(store_path), "--allow-ingest", "--workers", "2"])
+    assert refused.exit_code == 2 and "read-only" in refused.output
 
 
 def _wait_for_listener(port: int, seconds: float = 30) -> list[str]:
