@@ -2,6 +2,7 @@
 query plans with no scan of a large table where a filter is given."""
 import re
 import sqlite3
+from collections import Counter
 
 import pytest
 from facts import LUKASHENKO, MINSK, PUTIN, RUSSIA, article, call_article, meeting_article, store_at_schema
@@ -180,7 +181,7 @@ def test_a_store_of_schema_8_is_upgraded_with_keys_and_counts(db_path):
         db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [(stored.id, m.start, m.end, m.type, m.normal, m.entity, m.kind) for m in stored.mentions])
     with open_store(db_path) as store:
-        assert store.stats()["schema_version"] == len(MIGRATIONS) == 14
+        assert store.stats()["schema_version"] == len(MIGRATIONS) == 15
         assert_cards_agree(store._db)
         assert store._db.execute("SELECT count(*) FROM article_entities").fetchone()[0] == len(
             {m.entity for m in stored.mentions if m.entity})
@@ -359,3 +360,31 @@ def test_a_story_is_summarised_again_only_when_its_articles_change(db_path):
         assert {story.summary for story in store.stories(10, "2000-01-01")} == {"kept"}  # read, not chosen again
         db.execute("UPDATE story_views SET version = 'other articles'")
         assert {story.id: story.summary for story in store.stories(10, "2000-01-01")} == first
+
+
+def test_a_storys_entities_leave_out_authors_named_only_in_a_byline(db_path):
+    """Counted from article_entities less byline-only authors: the same as counting the non-byline
+    mentions of each article."""
+    from dataclasses import replace
+
+    from svodka.records import Mention
+    from svodka.store.sqlite_stories import _entities
+
+    author = Entity("per:ivan-petrov", "PER", "Иван Петров")
+    first, second = meeting_article(), call_article()
+    byline_only = replace(first, mentions=(*first.mentions, Mention(0, 3, "PER", author.name, author.id, "byline")),
+                          entities=(*first.entities, author))
+    text = second.text + " Иван Петров"
+    named_too = replace(second, text=text, spans=(replace(second.spans[0], end=len(text)),), mentions=(
+        *second.mentions, Mention(0, 3, "PER", author.name, author.id, "byline"),
+        Mention(len(second.text) + 1, len(text), "PER", author.name, author.id)), entities=(*second.entities, author))
+    with open_store(db_path) as store:
+        store.add([byline_only, named_too])
+        ids = [byline_only.id, named_too.id]
+        expected = Counter()
+        for article_id in ids:
+            expected.update({name for name, kind in store._db.execute(
+                "SELECT e.name, m.kind FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?",
+                (article_id,)) if kind != "byline"})
+        found = dict(_entities(store._db, ids))
+        assert found == dict(expected) and found["Иван Петров"] == 1

@@ -381,4 +381,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX events_place_latest ON events (place_id, day, article_seq, ordinal);
     DROP INDEX events_place;
     """,
+    # 15: the bylines among mentions, by article: a story's entities are counted per article from
+    # article_entities, less the authors an article names only in its byline.
+    """
+    CREATE INDEX mentions_byline ON mentions (article_id, entity_id) WHERE kind = 'byline';
+    """,
 )

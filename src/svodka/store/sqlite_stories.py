@@ -267,12 +267,23 @@ def _headline_and_summary(db: sqlite3.Connection, story_id: int, every: list[Sto
 
 
 def _entities(db: sqlite3.Connection, article_ids: list[str]) -> list[tuple[str, int]]:
+    """Each entity's name and how many of the articles name it, not counting an article that names it
+    only in its byline (read from article_entities and the bylines' index, not from every mention)."""
     counts: Counter = Counter()
     for chunk in _chunks(article_ids):
         counts.update(dict(db.execute(
-            "SELECT e.name, count(DISTINCT n.article_id) FROM mentions n JOIN entities e ON e.id = n.entity_id "
-            f"WHERE n.article_id IN ({_marks(chunk)}) AND n.kind != 'byline' GROUP BY e.id", chunk).fetchall()))
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            f"SELECT entity_id, count(*) FROM article_entities WHERE article_id IN ({_marks(chunk)}) GROUP BY entity_id",
+            chunk).fetchall()))
+        counts.subtract(dict(db.execute(
+            f"SELECT b.entity_id, count(DISTINCT b.article_id) FROM mentions b WHERE b.article_id IN ({_marks(chunk)}) "
+            "AND b.kind = 'byline' AND b.entity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mentions o "
+            "WHERE o.entity_id = b.entity_id AND o.article_id = b.article_id AND o.kind != 'byline') "
+            "GROUP BY b.entity_id", chunk).fetchall()))
+    named = Counter()
+    for chunk in _chunks([entity_id for entity_id, count in counts.items() if count > 0]):
+        for entity_id, name in db.execute(f"SELECT id, name FROM entities WHERE id IN ({_marks(chunk)})", chunk):
+            named[name] += counts[entity_id]
+    return sorted(named.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _count(db: sqlite3.Connection, table: str, article_ids: list[str]) -> int:
