@@ -111,20 +111,26 @@ def _in_articles(alias: str, articles: Sequence[str] | None) -> tuple[list[str],
 
 def find_quotes(db: sqlite3.Connection, by: EntityIds = None, about: EntityIds = None,
                 limit: int | None = None, articles: Sequence[str] | None = None) -> list[FoundQuote]:
+    """Quotes newest first (by when their article was published, or ingested where undated): said by
+    one of `by`, mentioning one of `about` within the quote, of `articles`; the last `limit`, oldest first."""
     by, about = _ids(by), _ids(about)
     where, params = _in_articles("q", articles)
     if by is not None:
         where.append(_in("q.speaker_id", by))
         params += by
-    if about is not None:  # the articles that mention it first (an index), then the quotes that do
-        where.append(f'q.article_id IN (SELECT article_id FROM mentions WHERE {_in("entity_id", about)}) AND '
-                     "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND "
-                     f'{_in("m.entity_id", about)} AND m.start >= q.start AND m."end" <= q."end")')
-        params += [*about, *about]
+    if about is None:
+        source = "quotes q JOIN articles a ON a.id = q.article_id JOIN article_cards c ON c.seq = a.seq"
+    else:  # the entity's articles newest first from its index, then their quotes that name it
+        source = ("article_entities c CROSS JOIN quotes q ON q.article_id = c.article_id "
+                  "JOIN articles a ON a.id = q.article_id")
+        where = [_in("c.entity_id", about), *where,
+                 "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND "
+                 f'{_in("m.entity_id", about)} AND m.start >= q.start AND m."end" <= q."end")']
+        params = [*about, *params, *about]
     rows = db.execute(
         f"SELECT {', '.join('q.' + c.strip() for c in QUOTE_COLUMNS.split(','))}, {ARTICLE_REF}, s.name "
-        "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities s ON s.id = q.speaker_id "
-        f"WHERE {' AND '.join(where) or '1'} ORDER BY a.published DESC, a.seq DESC, q.ordinal DESC LIMIT ?",
+        f"FROM {source} LEFT JOIN entities s ON s.id = q.speaker_id "
+        f"WHERE {' AND '.join(where) or '1'} ORDER BY c.at DESC, c.seq DESC, q.ordinal DESC LIMIT ?",
         (*params, -1 if limit is None else limit),
     ).fetchall()
     return [FoundQuote(_quote_of(row[:14]), row[0], ArticleRef(*row[14:20]), row[20]) for row in reversed(rows)]

@@ -168,7 +168,7 @@ def ranked_story_ids(db: sqlite3.Connection, limit: int | None, since_day: int |
         return []
     where, parameters = _seen(since_day, latest - RECENT_DAYS, story_ids)
     if entity_ids is not None:
-        where += (" AND s.id IN (SELECT m.story_id FROM mentions n JOIN story_members m ON m.article_id = n.article_id "
+        where += (" AND s.id IN (SELECT m.story_id FROM article_entities n JOIN story_members m ON m.article_id = n.article_id "
                   f"WHERE n.entity_id IN ({_marks(entity_ids)}))")
         parameters += list(entity_ids)
     rows = db.execute(
@@ -209,12 +209,12 @@ def stories_naming(db: sqlite3.Connection, entity_ids: Sequence[str], other_ids:
     """The latest `limit` stories one of whose articles names one of `entity_ids` (and one of
     `other_ids`, when given), latest first; a story with no dated article has no place in time and
     is left out."""
-    query = ("SELECT DISTINCT m.story_id, s.first_day FROM mentions n "
+    query = ("SELECT DISTINCT m.story_id, s.first_day FROM article_entities n "
              "JOIN story_members m ON m.article_id = n.article_id JOIN stories s ON s.id = m.story_id "
              f"WHERE s.first_day != {UNDATED} AND n.entity_id IN ({_marks(entity_ids)})")
     parameters = list(entity_ids)
     if other_ids is not None:
-        query += (" AND n.article_id IN (SELECT article_id FROM mentions "
+        query += (" AND n.article_id IN (SELECT article_id FROM article_entities "
                   f"WHERE entity_id IN ({_marks(other_ids)}))")
         parameters += list(other_ids)
     query += " ORDER BY s.first_day DESC, m.story_id DESC LIMIT ?"
