@@ -11,11 +11,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import InputError
 from ..search.query import parse
 from ..search.resolve import UnknownEntity
+from ..web import pages
 from . import feeds, ingest, read, search
 from .deps import Stores
 from .limits import MAX_REQUEST_BYTES
@@ -46,6 +48,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(read.router, prefix="/api")
     app.include_router(search.router, prefix="/api")
     app.include_router(feeds.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=pages.HERE / "static"), name="static")
     if settings.allow_ingest:
         app.include_router(ingest.router, prefix="/api")
     return app
@@ -75,6 +79,8 @@ def _answer_errors_as_json(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException):
+        if _is_page(request):
+            return pages.error_page(error.status_code, str(error.detail))
         return JSONResponse({"detail": str(error.detail)}, status_code=error.status_code, headers=error.headers)
 
     @app.exception_handler(RequestValidationError)
@@ -82,6 +88,12 @@ def _answer_errors_as_json(app: FastAPI) -> None:
         problems = "; ".join(f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
                              for problem in error.errors())
         return JSONResponse({"detail": problems}, status_code=422)
+
+
+def _is_page(request: Request) -> bool:
+    """Whether the request is for a web page (answered in HTML), not the API, a feed or the docs."""
+    path = request.url.path
+    return not path.startswith(("/api/", "/feeds/", "/docs", "/openapi", "/redoc", "/static/"))
 
 
 def _guard_writes(app: FastAPI, settings: Settings) -> None:

@@ -47,7 +47,7 @@ def serve(db, host, port, allow_ingest, token_file, max_request_mb, workers):
         say("svodka: --workers serves a read-only store; posting articles (--allow-ingest) needs one worker", err=True)
         sys.exit(2)
     token = _token(token_file) if allow_ingest else None
-    say(f"svodka: serving {location} at http://{host}:{port}/ (API /api, docs /docs"
+    say(f"svodka: serving {location} — open http://{host}:{port}/ (pages /, API /api, docs /docs"
         f"{', ingest allowed' if allow_ingest else ', read-only'}"
         f"{f', {workers} workers' if workers > 1 else ''}); Ctrl-C stops it", err=True)
     if workers > 1:

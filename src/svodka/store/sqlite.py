@@ -21,6 +21,7 @@ from .sqlite_saved import save as save_search
 from .sqlite_saved import saved as saved_searches
 from .sqlite_columns import columns_of
 from .sqlite_facets import facets as search_facets
+from .sqlite_outlets import outlet_entities, outlet_months, outlets
 from .sqlite_search import index_article, reindex, search
 from .people import KnownPeople, joined_to_known_people
 from .lookup import last_word
@@ -302,6 +303,13 @@ class SQLiteStore:
 
     def entity_graph(self, entity_id: str, top: int = 20) -> Graph:
         return graph(self._db, entity_id, top)
+
+    def outlets(self) -> list[tuple[str, int, str | None, str | None]]:
+        return outlets(self._db)
+
+    def outlet(self, outlet: str, top: int = 20) -> tuple[list[tuple[str, int]], list[tuple[str, str, str, int]]]:
+        """The outlet's articles per month, and the entities it names most."""
+        return outlet_months(self._db, outlet), outlet_entities(self._db, outlet, top)
 
     def article_refs(self, limit: int, offset: int = 0) -> list[sqlite3.Row]:
         """The latest stored articles' id, title, outlet, published, language, url and source, newest first."""
