@@ -33,3 +33,16 @@ def article(key: str):
     title, body, published, outlet = TEXTS[key]
     article = svodka.process(f"{title}\n\n{body}", published=published, source=f"{key}.txt")
     return type(article).from_dict({**article.to_dict(), "outlet": outlet})
+
+
+HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>{{ 7*7 }}'
+
+
+def hostile_article():
+    """An article whose title, author, outlet, quote and URL carry markup, script and template syntax."""
+    from dataclasses import replace
+
+    found = svodka.process(f"Лукашенко провёл совещание\n\nАлександр Лукашенко заявил: «{HOSTILE}». "
+                           "Совещание прошло в Минске.", published="2024-06-08", source="hostile.txt")
+    return replace(found, title=f"Заголовок {HOSTILE}", authors=(HOSTILE,), url="javascript:alert(3)",
+                   outlet=f"Издание {HOSTILE}")

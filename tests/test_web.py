@@ -5,30 +5,23 @@ field a label."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
-from news import news_store
+from news import hostile_article, news_store
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-import svodka  # noqa: E402
 from svodka.api.app import Settings, create_app  # noqa: E402
 from svodka.web.russian import day, plural  # noqa: E402
-
-HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>{{ 7*7 }}'
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     path = tmp_path_factory.mktemp("web") / "news.db"
     store = news_store(path)
-    hostile = svodka.process(f"Лукашенко провёл совещание\n\nАлександр Лукашенко заявил: «{HOSTILE}». "
-                             "Совещание прошло в Минске.", published="2024-06-08", source="hostile.txt")
-    hostile = replace(hostile, title=f"Заголовок {HOSTILE}", authors=(HOSTILE,), url="javascript:alert(3)",
-                      outlet=f"Издание {HOSTILE}")
+    hostile = hostile_article()
     store.add([hostile])
     store.cluster([hostile])
     store.close()
@@ -147,3 +140,9 @@ class Structure(HTMLParser):
     def handle_data(self, data):
         if self._in_title:
             self.title += data
+
+
+def test_every_event_type_has_a_russian_name():
+    from svodka.events.lexicon import KINDS
+    from svodka.web.pages import EVENTS
+    assert set(EVENTS) == set(KINDS)

@@ -13,7 +13,7 @@ def bars(counts: list[tuple[str, int]], width: int = 640, height: int = 120, lab
     if not counts:
         return ""
     top = max(count for _, count in counts) or 1
-    step = width / len(counts)
+    step = min(width / len(counts), 24.0)  # a few days are narrow bars, not blocks
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height + 18}" role="img" aria-label="{escape(label)}" '
              f'xmlns="http://www.w3.org/2000/svg">']
     for index, (day, count) in enumerate(counts):

@@ -28,6 +28,10 @@ CATEGORIES = {"society": "Общество", "economy": "Экономика", "t
               "entertainment": "Культура и развлечения", "science": "Наука", "other": "Разное",
               "not_news": "Не новости"}
 TYPES = {"PER": "персона", "ORG": "организация", "LOC": "место"}
+EVENTS = {"meeting": "встреча", "call": "телефонный разговор", "negotiations": "переговоры", "visit": "визит",
+          "host": "приём", "statement": "заявление", "congratulation": "поздравление", "agreement": "соглашение",
+          "criticism": "критика", "accusation": "обвинение", "sanctions": "санкции", "appointment": "назначение",
+          "military": "военные действия", "protest": "протест"}
 STATUSES = {"happened": "состоялось", "planned": "планируется", "negated": "не состоялось",
             "hypothetical": "предположительно"}
 PAGE = 20
@@ -44,7 +48,7 @@ Store = Depends(_store)
 templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                         trim_blocks=True, lstrip_blocks=True)
 templates.filters.update(day=russian.day, plural=russian.plural, q=lambda value: url_quote(str(value), safe=""))
-templates.globals.update(CATEGORIES=CATEGORIES, TYPES=TYPES, STATUSES=STATUSES)
+templates.globals.update(CATEGORIES=CATEGORIES, TYPES=TYPES, STATUSES=STATUSES, EVENTS=EVENTS)
 
 
 def safe_url(url: str | None) -> str | None:

@@ -1,0 +1,134 @@
+"""The web pages in a real browser: Debian's Chromium driven by Playwright (no browser download),
+against `svodka serve` on a store of news texts and one hostile article. Clicks from the front page
+to a story, an article, an entity, a pair timeline and a search narrowed by a facet; asserts what is
+shown; no dialog or script runs; every request goes to 127.0.0.1; links are reachable by keyboard.
+A screenshot of each page is kept in test-artifacts/screenshots/."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from news import hostile_article, news_store
+
+CHROMIUM = os.environ.get("SVODKA_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+playwright_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
+if not CHROMIUM:
+    pytest.skip("browser tests need Chromium (Debian: apt-get install chromium); .ci/run installs it",
+                allow_module_level=True)
+
+SHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    path = tmp_path_factory.mktemp("browser") / "news.db"
+    store = news_store(path)
+    hostile = hostile_article()
+    store.add([hostile])
+    store.cluster([hostile])
+    store.close()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", str(path), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.3)
+    yield base, hostile
+    process.terminate()
+    process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every request it makes and every dialog a script would open."""
+    context = browser.new_context(locale="ru-RU")
+    opened = context.new_page()
+    opened.requests, opened.dialogs = [], []
+    opened.on("request", lambda request: opened.requests.append(request.url))
+    opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+    yield opened
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_from_the_front_page_to_a_story_an_article_an_entity_a_pair_and_a_search(server, page):
+    base, _ = server
+    page.goto(f"{base}/?day=2024-06-01")
+    shot(page, "front")
+    assert page.locator("h1").inner_text().startswith("Главное")
+    page.get_by_role("link", name="Путин встретился с Лукашенко в Петербурге").first.click()
+    assert page.url.startswith(f"{base}/stories/")
+    shot(page, "story")
+    assert "ТАСС" in page.locator("main").inner_text()
+    page.locator("section.outlet a").first.click()
+    assert "/articles/" in page.url
+    shot(page, "article")
+    assert page.locator("a.mention").count() >= 3 and "Петербург" in page.locator(".text").inner_text()
+    page.locator("a.mention", has_text="Путин").first.click()
+    assert "/entities/" in page.url
+    shot(page, "entity")
+    assert page.locator("h1").inner_text() == "Владимир Путин"
+    assert page.locator("svg.graph circle").count() >= 2
+    page.locator("a", has_text="вместе во времени").first.click()
+    assert "/pair?" in page.url
+    shot(page, "pair")
+    assert " и " in page.locator("h1").inner_text()
+    page.goto(f"{base}/search?q=Белоруссия")
+    shot(page, "search")
+    found = page.locator("ol.hits > li").count()
+    assert found >= 2 and page.locator("ol.hits mark").count() >= 1
+    page.locator("aside.facets a", has_text="ТАСС").first.click()
+    shot(page, "search-facet")
+    assert page.locator("ol.hits > li").count() < found or "ТАСС" in page.locator("p.meta").first.inner_text()
+    assert not page.dialogs
+    assert all(url.startswith(base) for url in page.requests), [url for url in page.requests if not url.startswith(base)]
+
+
+def test_hostile_text_is_shown_as_text_and_runs_nothing(server, page):
+    base, hostile = server
+    for url in (f"/articles/{hostile.id}", "/search?q=совещание", "/outlets", "/?day=2024-06-08"):
+        page.goto(base + url)
+        assert not page.dialogs, url
+        assert page.locator("main img").count() == 0 and page.locator("script").count() == 0, url
+    page.goto(f"{base}/articles/{hostile.id}")
+    shot(page, "hostile-article")
+    assert "<script>alert(1)</script>" in page.locator("h1").inner_text()
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert all(url.startswith(base) for url in page.requests)
+
+
+def test_links_are_reachable_by_keyboard(server, page):
+    base, _ = server
+    page.goto(f"{base}/search?q=Лукашенко")
+    reached = set()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.tagName"))
+    assert "A" in reached and "INPUT" in reached
