@@ -162,12 +162,16 @@ def test_entity_counts_and_article_entities_follow_a_merge_and_a_deleted_mention
 
 
 def assert_cards_agree(db: sqlite3.Connection) -> None:
-    """Every article has its card, and every listed entity of an article its seq and date."""
+    """Every article has its card, every listed entity of an article its seq and date, and every
+    entity its mentions per day."""
     assert [tuple(row) for row in db.execute("SELECT seq, id, coalesce(published, ingested_at), outlet, language "
                                              "FROM articles ORDER BY seq")] == [
         tuple(row) for row in db.execute("SELECT * FROM article_cards ORDER BY seq")]
     assert db.execute("SELECT count(*) FROM article_entities e JOIN article_cards c ON c.id = e.article_id "
                       "WHERE e.seq IS NOT c.seq OR e.at IS NOT c.at").fetchone()[0] == 0
+    assert sorted(map(tuple, db.execute("SELECT * FROM entity_days"))) == sorted(map(tuple, db.execute(
+        "SELECT m.entity_id, substr(coalesce(a.published, a.ingested_at), 1, 10), count(*) FROM mentions m "
+        "JOIN articles a ON a.id = m.article_id WHERE m.entity_id IS NOT NULL GROUP BY 1, 2")))
 
 
 def test_a_store_of_schema_8_is_upgraded_with_keys_and_counts(db_path):
@@ -181,7 +185,7 @@ def test_a_store_of_schema_8_is_upgraded_with_keys_and_counts(db_path):
         db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [(stored.id, m.start, m.end, m.type, m.normal, m.entity, m.kind) for m in stored.mentions])
     with open_store(db_path) as store:
-        assert store.stats()["schema_version"] == len(MIGRATIONS) == 15
+        assert store.stats()["schema_version"] == len(MIGRATIONS) == 16
         assert_cards_agree(store._db)
         assert store._db.execute("SELECT count(*) FROM article_entities").fetchone()[0] == len(
             {m.entity for m in stored.mentions if m.entity})

@@ -146,3 +146,19 @@ def test_every_event_type_has_a_russian_name():
     from svodka.events.lexicon import KINDS
     from svodka.web.pages import EVENTS
     assert set(EVENTS) == set(KINDS)
+
+
+def test_story_cards_say_what_the_full_stories_say(tmp_path):
+    with news_store(tmp_path / "cards.db") as store:
+        full = {story.id: story for story in store.stories()}
+        cards = store.story_cards()
+        assert [card.id for card in cards] == list(full) and cards
+        for card in cards:
+            story = full[card.id]
+            assert (card.title, card.summary, card.category, card.breaking, card.first_seen, card.last_seen) == (
+                story.title, story.summary, story.category, story.breaking, story.first_seen, story.last_seen)
+            assert card.articles == len(story.members) and card.outlet_count == len(story.outlets)
+            assert set(card.outlets) <= set(story.outlets) and len(card.outlets) == min(5, len(story.outlets))
+        putin = [entity.id for entity in store.find_entities("Путин")]
+        assert [card.id for card in store.story_cards(10, naming=putin)] == [
+            story.id for story in store.stories_naming(putin, None, 10)]

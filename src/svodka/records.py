@@ -269,6 +269,24 @@ class StoryMember:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryCard:
+    """What a list of stories shows of one: its headline and summary, how many articles and
+    outlets (the first few named), its category, first and last day seen, and whether it is breaking."""
+
+    id: int
+    title: str | None
+    summary: str
+    score: float
+    breaking: bool
+    category: str
+    first_seen: str | None
+    last_seen: str | None
+    articles: int
+    outlet_count: int
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """Articles about one happening, from however many outlets. `summary` is extractive: its
     sentences come from the members named in `summary_sources`; `entities` are canonical names

@@ -27,6 +27,15 @@ _UNLIST_OLD = """
     DELETE FROM article_entities WHERE article_id = OLD.article_id AND entity_id = OLD.entity_id
         AND NOT EXISTS (SELECT 1 FROM mentions WHERE article_id = OLD.article_id AND entity_id = OLD.entity_id);"""
 
+_DAY_OF_NEW = "SELECT substr(c.at, 1, 10) FROM articles a JOIN article_cards c ON c.seq = a.seq WHERE a.id = NEW.article_id"
+_DAY_OF_OLD = "SELECT substr(c.at, 1, 10) FROM articles a JOIN article_cards c ON c.seq = a.seq WHERE a.id = OLD.article_id"
+_DAY_NEW = f"""
+    INSERT INTO entity_days (entity_id, day, mentions) SELECT NEW.entity_id, ({_DAY_OF_NEW}), 1
+        WHERE NEW.entity_id IS NOT NULL ON CONFLICT (entity_id, day) DO UPDATE SET mentions = mentions + 1;"""
+_UNDAY_OLD = f"""
+    UPDATE entity_days SET mentions = mentions - 1 WHERE entity_id = OLD.entity_id AND day = ({_DAY_OF_OLD});
+    DELETE FROM entity_days WHERE entity_id = OLD.entity_id AND mentions = 0;"""
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles and every source each was seen in
     """
@@ -385,5 +394,25 @@ MIGRATIONS: tuple[str, ...] = (
     # article_entities, less the authors an article names only in its byline.
     """
     CREATE INDEX mentions_byline ON mentions (article_id, entity_id) WHERE kind = 'byline';
+    """,
+    # 16: each entity's mentions per day (when its article was published, or ingested where undated),
+    # kept by triggers on every write to mentions: an entity's profile reads its days from here, not
+    # every mention of it.
+    f"""
+    CREATE TABLE entity_days (
+        entity_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, day)
+    ) WITHOUT ROWID;
+    INSERT INTO entity_days (entity_id, day, mentions)
+        SELECT m.entity_id, substr(c.at, 1, 10), count(*) FROM mentions m JOIN articles a ON a.id = m.article_id
+        JOIN article_cards c ON c.seq = a.seq WHERE m.entity_id IS NOT NULL GROUP BY 1, 2;
+    CREATE TRIGGER mention_dayed AFTER INSERT ON mentions WHEN NEW.entity_id IS NOT NULL BEGIN {_DAY_NEW} END;
+    CREATE TRIGGER mention_undayed AFTER DELETE ON mentions WHEN OLD.entity_id IS NOT NULL BEGIN {_UNDAY_OLD} END;
+    CREATE TRIGGER mention_redayed AFTER UPDATE OF entity_id ON mentions BEGIN
+        {_UNDAY_OLD.replace("WHERE entity_id = OLD.entity_id AND day", "WHERE OLD.entity_id IS NOT NULL AND entity_id = OLD.entity_id AND day")}
+        {_DAY_NEW}
+    END;
     """,
 )

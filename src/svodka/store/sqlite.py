@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..records import Article, Entity, Sighting, Story
+from ..records import Article, Entity, Sighting, Story, StoryCard
 from ..stories.cluster import Clusterer
 from .base import AddResult, Graph, Profile
 from ..search.query import Query
@@ -44,6 +44,7 @@ from .sqlite_stories import (
     SQLiteStoryIndex,
     ranked_story_ids,
     stories_naming,
+    story_card,
     story_ids_of,
     story_view,
 )
@@ -164,6 +165,19 @@ class SQLiteStore:
                 entities: Sequence[str] | None = None) -> list[Story]:
         since_day = date.fromisoformat(since).toordinal() if since else None
         return self._views(ranked_story_ids(self._db, limit, since_day, entities))
+
+    def story_cards(self, limit: int | None = None, since: str | None = None,
+                    naming: Sequence[str] | None = None) -> list[StoryCard]:
+        """What lists of stories show, without reading their members: the best ranked, as `stories`
+        ranks them; with `naming`, the latest `limit` that name one of those entities, oldest first."""
+        if naming is not None:
+            ids = stories_naming(self._db, naming, None, limit)
+            ranked = ranked_story_ids(self._db, None, None, None, ids) if ids else []
+            cards = [story_card(self._db, story_id, points, breaking, self._text_of) for story_id, points, breaking in ranked]
+            return sorted(cards, key=lambda card: (card.first_seen or "", card.id))
+        since_day = date.fromisoformat(since).toordinal() if since else None
+        return [story_card(self._db, story_id, points, breaking, self._text_of)
+                for story_id, points, breaking in ranked_story_ids(self._db, limit, since_day, None)]
 
     def story(self, story_id: int) -> Story | None:
         found = self._views(ranked_story_ids(self._db, None, None, None, [story_id]))

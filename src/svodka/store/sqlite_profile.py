@@ -14,10 +14,7 @@ SAMPLE = 1000
 
 
 def profile(db: sqlite3.Connection, entity_id: str, top: int = 20, sample: int = SAMPLE) -> Profile:
-    days = db.execute(
-        "SELECT substr(e.at, 1, 10) AS day, sum(m.count) FROM (SELECT article_id, count(*) AS count FROM mentions "
-        "WHERE entity_id = ? GROUP BY article_id) m JOIN article_entities e ON e.article_id = m.article_id "
-        "AND e.entity_id = ? GROUP BY day ORDER BY day", (entity_id, entity_id)).fetchall()
+    days = db.execute("SELECT day, mentions FROM entity_days WHERE entity_id = ? ORDER BY day", (entity_id,)).fetchall()
     articles = db.execute("SELECT count(*) FROM article_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
     latest = _latest_articles(db, entity_id, sample)
     return Profile(sum(count for _, count in days), articles, [(day, count) for day, count in days],

@@ -10,7 +10,7 @@ from datetime import date
 
 import numpy as np
 
-from ..records import Article, Story, StoryMember
+from ..records import Article, Story, StoryCard, StoryMember
 from ..stories.cluster import Membership, StoryState
 from ..stories.rank import StoryCounts, is_breaking, score, weight
 from ..stories.view import choose_title, summarise
@@ -206,19 +206,23 @@ def story_ids_of(db: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str
 
 def stories_naming(db: sqlite3.Connection, entity_ids: Sequence[str], other_ids: Sequence[str] | None,
                    limit: int | None) -> list[int]:
-    """The latest `limit` stories one of whose articles names one of `entity_ids` (and one of
-    `other_ids`, when given), latest first; a story with no dated article has no place in time and
-    is left out."""
-    query = ("SELECT DISTINCT m.story_id, s.first_day FROM article_entities n "
+    """The stories of the latest articles that name one of `entity_ids` (and one of `other_ids`,
+    when given), up to `limit` of them, latest first (by first day); a story with no dated article has
+    no place in time and is left out. The articles are read newest first from the entity's index
+    and the reading stops at `limit` stories."""
+    query = ("SELECT m.story_id, s.first_day FROM article_entities n "
              "JOIN story_members m ON m.article_id = n.article_id JOIN stories s ON s.id = m.story_id "
-             f"WHERE s.first_day != {UNDATED} AND n.entity_id IN ({_marks(entity_ids)})")
+             f"WHERE n.entity_id IN ({_marks(entity_ids)}) AND s.first_day != {UNDATED}")
     parameters = list(entity_ids)
     if other_ids is not None:
-        query += (" AND n.article_id IN (SELECT article_id FROM article_entities "
-                  f"WHERE entity_id IN ({_marks(other_ids)}))")
+        query += f" AND n.article_id IN (SELECT article_id FROM article_entities WHERE entity_id IN ({_marks(other_ids)}))"
         parameters += list(other_ids)
-    query += " ORDER BY s.first_day DESC, m.story_id DESC LIMIT ?"
-    return [row[0] for row in db.execute(query, (*parameters, limit or -1))]
+    found: dict[int, int] = {}
+    for story_id, first_day in db.execute(query + " ORDER BY n.at DESC, n.seq DESC", parameters):
+        found[story_id] = first_day
+        if limit and len(found) >= limit:
+            break
+    return [story_id for story_id, _ in sorted(found.items(), key=lambda item: (-item[1], -item[0]))]
 
 
 def members(db: sqlite3.Connection, story_id: int) -> list[StoryMember]:
@@ -244,6 +248,30 @@ def story_view(db: sqlite3.Connection, story_id: int, score: float, breaking: bo
         outlets=tuple(dict.fromkeys(member.outlet for member in every if member.outlet)),
         members=tuple(every), entities=tuple(entities),
         quote_count=_count(db, "quotes", ids), event_count=_count(db, "events", ids))
+
+
+def story_card(db: sqlite3.Connection, story_id: int, score: float, breaking: bool,
+               load_article: Callable[[str], Article]) -> StoryCard:
+    """What a list shows of a story, read without its members when its headline and summary are kept
+    for its present articles (else from its full view, which keeps them)."""
+    first_day, last_day, articles, outlets = db.execute(
+        "SELECT first_day, last_day, articles, outlets FROM stories WHERE id = ?", (story_id,)).fetchone()
+    latest = [row[0] for row in db.execute(
+        "SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
+        "ORDER BY m.day DESC, a.seq DESC LIMIT ?", (story_id, VIEW_MEMBERS))]
+    kept = db.execute("SELECT version, title, summary FROM story_views WHERE story_id = ?", (story_id,)).fetchone()
+    if kept is None or kept[0] != f"{articles}:{','.join(reversed(latest))}":
+        view = story_view(db, story_id, score, breaking, load_article)
+        title, summary = view.title, view.summary
+    else:
+        title, summary = kept[1], kept[2]
+    categories = db.execute("SELECT category FROM story_members WHERE story_id = ?", (story_id,)).fetchall()
+    named = [row[0] for row in db.execute(
+        "SELECT DISTINCT c.outlet FROM story_members m JOIN articles a ON a.id = m.article_id "
+        "JOIN article_cards c ON c.seq = a.seq WHERE m.story_id = ? AND c.outlet IS NOT NULL AND c.outlet != '' "
+        "LIMIT 5", (story_id,))]
+    return StoryCard(story_id, title, summary, score, breaking, _majority(row[0] for row in categories),
+                     _iso(first_day), _iso(last_day), articles, outlets, tuple(named))
 
 
 def _headline_and_summary(db: sqlite3.Connection, story_id: int, every: list[StoryMember], centroid: dict,

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..listing import timeline_date
-from ..records import Entity, Story
+from ..records import Entity, Story, StoryCard
 from ..search.query import parse
 from ..search.resolve import UnknownEntity, entity_ids, resolved
 from ..search.results import Filters
@@ -90,10 +90,10 @@ def page(template: str, status: int = 200, **values) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def front(day: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None, store=Store):
     """The top stories by category: those seen on `day`, else the latest days of the store."""
-    stories = store.stories(200, day) if day else store.stories(60)
+    stories = store.story_cards(200, day) if day else store.story_cards(60)
     if day:
         stories = [story for story in stories if story.first_seen and story.first_seen <= day][:60]
-    by_category: dict[str, list[Story]] = {}
+    by_category: dict[str, list[StoryCard]] = {}
     for story in stories:
         by_category.setdefault(story.category, []).append(story)
     return page("front.html", title="Главное", day=day, by_category=by_category,
@@ -159,7 +159,7 @@ def entity(entity_id: str, store=Store):
                                    lambda node: f"/entities/{url_quote(node, safe='')}"),
                 quotes_by=store.quotes(by=[found.id], limit=10), quotes_about=store.quotes(about=[found.id], limit=10),
                 events=store.events([found.id], limit=20, statuses=["happened", "planned"]),
-                stories=store.stories_naming([found.id], None, 10))
+                stories=store.story_cards(10, naming=[found.id]))
 
 
 @router.get("/pair", response_class=HTMLResponse)
