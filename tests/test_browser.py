@@ -14,7 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
+import news
 from news import hostile_article, news_store
+
+from svodka.store import open_store
 
 CHROMIUM = os.environ.get("SVODKA_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 playwright_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
@@ -132,3 +135,60 @@ def test_links_are_reachable_by_keyboard(server, page):
         page.keyboard.press("Tab")
         reached.add(page.evaluate("document.activeElement.tagName"))
     assert "A" in reached and "INPUT" in reached
+
+
+TOKEN = "an-editor-token-long-enough"
+
+
+@pytest.fixture(scope="module")
+def editing_server(tmp_path_factory):
+    path = tmp_path_factory.mktemp("editing") / "news.db"
+    news_store(path).close()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", str(path), "--port", str(port),
+                                "--allow-edit"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, "SVODKA_TOKEN": TOKEN})
+    _wait(port)
+    yield f"http://127.0.0.1:{port}", path
+    process.terminate()
+    process.wait(10)
+
+
+def _wait(port: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.3)
+
+
+def test_an_analyst_merges_two_entities_and_undoes_it(editing_server, page):
+    base, path = editing_server
+    page.goto(f"{base}/entity?name=Лукашенко")
+    assert page.locator("h1").inner_text() == "Александр Лукашенко"
+    page.get_by_label("Это тот же, что").fill("Путин")
+    page.get_by_label("Кто правит").fill("Аня")
+    page.get_by_label("Ключ редактора").fill(TOKEN)
+    page.get_by_role("button", name="Объединить").click()
+    shot(page, "merged-entity")
+    assert page.locator("h1").inner_text() == "Владимир Путин"
+    assert "Лукашенко" in page.get_by_text("Другие имена и формы").inner_text()
+    with open_store(path) as store:  # the same articles ingested again: the merge holds
+        assert store.add([news.article(key) for key in news.TEXTS]).new == ()
+    page.goto(f"{base}/search?q=Белоруссия")
+    people = page.locator("aside.facets").inner_text()
+    assert "Владимир Путин" in people and "Александр Лукашенко" not in people
+    page.goto(f"{base}/corrections")
+    shot(page, "corrections")
+    assert "Аня" in page.locator("main").inner_text()
+    page.get_by_label("Ключ редактора").fill(TOKEN)
+    page.get_by_role("button", name="Отменить").click()
+    assert "отменено" in page.locator("main").inner_text()
+    page.goto(f"{base}/search?q=Белоруссия")
+    people = page.locator("aside.facets").inner_text()
+    assert "Владимир Путин" in people and "Александр Лукашенко" in people
+    assert not page.dialogs and all(url.startswith(base) for url in page.requests)

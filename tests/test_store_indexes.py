@@ -185,7 +185,7 @@ def test_a_store_of_schema_8_is_upgraded_with_keys_and_counts(db_path):
         db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [(stored.id, m.start, m.end, m.type, m.normal, m.entity, m.kind) for m in stored.mentions])
     with open_store(db_path) as store:
-        assert store.stats()["schema_version"] == len(MIGRATIONS) == 16
+        assert store.stats()["schema_version"] == len(MIGRATIONS) == 17
         assert_cards_agree(store._db)
         assert store._db.execute("SELECT count(*) FROM article_entities").fetchone()[0] == len(
             {m.entity for m in stored.mentions if m.entity})

@@ -43,7 +43,7 @@ def every_page(client) -> list[str]:
     putin = client.get("/api/entities/lookup?name=Путин").json()[0]["id"]
     return ["/", "/?day=2024-06-01", f"/stories/{story}", *[f"/articles/{a['id']}" for a in article],
             f"/entities/{putin}", "/pair?a=Путин&b=Лукашенко", "/search?q=Лукашенко", "/search?q=Белоруссия&sort=date",
-            "/search?q=entity:Лукашенко", "/outlets", "/outlets/ТАСС", "/search"]
+            "/search?q=entity:Лукашенко", "/outlets", "/outlets/ТАСС", "/search", "/corrections"]
 
 
 def test_every_page_answers_in_russian_with_a_title_and_labelled_fields(client):
@@ -162,3 +162,32 @@ def test_story_cards_say_what_the_full_stories_say(tmp_path):
         putin = [entity.id for entity in store.find_entities("Путин")]
         assert [card.id for card in store.story_cards(10, naming=putin)] == [
             story.id for story in store.stories_naming(putin, None, 10)]
+
+
+TOKEN = "an-editor-token-long-enough"
+
+
+def test_corrections_on_the_pages_need_allow_edit_and_the_token(tmp_path):
+    path = tmp_path / "edit.db"
+    news_store(path).close()
+    read_only = TestClient(create_app(Settings(path)))
+    putin = read_only.get("/api/entities/lookup?name=Путин").json()[0]["id"]
+    assert 'action="/edit/merge"' not in html(read_only, f"/entities/{putin}")
+    assert read_only.post("/edit/merge", data={"entity": putin, "into": "Лукашенко", "token": TOKEN}).status_code == 405
+    editing = TestClient(create_app(Settings(path, token=TOKEN, allow_edit=True)), follow_redirects=False)
+    assert 'action="/edit/merge"' in html(editing, f"/entities/{putin}")
+    lukashenko = editing.get("/api/entities/lookup?name=Лукашенко").json()[0]["id"]
+    wrong = editing.post("/edit/merge", data={"entity": lukashenko, "into": "Путин", "token": "not-it"})
+    assert wrong.status_code == 401 and "ключ" in wrong.text
+    done = editing.post("/edit/merge", data={"entity": lukashenko, "into": "Путин", "token": TOKEN, "who": "Аня"})
+    assert done.status_code == 303 and done.headers["location"] == f"/entities/{putin.replace(':', '%3A')}"
+    facets = editing.get("/api/search?q=Белоруссия&facets=10").json()["facets"]["entities"]["PER"]
+    assert [count["value"] for count in facets] == [putin]  # one person where there were two
+    listed = html(editing, "/corrections")
+    assert "Аня" in listed and "Александр Лукашенко" in listed and 'action="/edit/undo/1"' in listed
+    undone = editing.post("/edit/undo/1", data={"token": TOKEN, "who": "Борис"})
+    assert undone.status_code == 303
+    facets = editing.get("/api/search?q=Белоруссия&facets=10").json()["facets"]["entities"]["PER"]
+    assert {count["value"] for count in facets} == {putin, lukashenko}
+    assert "отменено" in html(editing, "/corrections")
+    assert editing.post("/edit/undo/1", data={"token": TOKEN}).status_code == 400  # undone already

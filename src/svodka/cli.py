@@ -53,6 +53,7 @@ from .search.saved import SavedSearch
 from .sources import ReadOptions, expand
 from .sources.base import DEFAULT_MAX_BYTES, MB
 from .stories.categories import CATEGORIES
+from .store.corrections import CorrectionError
 from .store import NoStore, NotAStore, Store, default_db_path, open_store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 0, 1, 2, 3
@@ -628,6 +629,45 @@ def _print_summary(report: IngestReport, location: str) -> None:
     line = (f"read {report.read}, new {report.new}, duplicate {report.duplicate}, "
             f"failed {report.failed}" + (f", skipped {skipped} non-article records" if skipped else ""))
     say(f"{line} → {location}")
+
+
+@main.command()
+@click.option("--merge", nargs=2, metavar="ENTITY INTO", help="Merge ENTITY (a name or id) into INTO.")
+@click.option("--undo", "undo_id", type=click.IntRange(1), metavar="ID", help="Undo correction ID.")
+@click.option("--who", default="", help="Who makes the correction (default: the user's login name).")
+@json_option("Print JSON, one object per correction (what `svodka corrections --json` exports).")
+@db_option
+def corrections(merge, undo_id, who, as_json, db):
+    """Corrections made to the store (merges of entities), the latest first; --merge makes one,
+    --undo takes one back. Later ingests follow a merge; the pages make them with `serve --allow-edit`."""
+    who = who.strip() or os.environ.get("USER") or "analyst"
+    with stored(db) as store:
+        try:
+            if merge:
+                entity, into = (_one_entity(store, name) for name in merge)
+                say(f"svodka: merged {entity} into {into} (correction {store.merge_entities(entity, into, who)})", err=True)
+            if undo_id:
+                store.undo_correction(undo_id, who)
+                say(f"svodka: undid correction {undo_id}", err=True)
+        except CorrectionError as problem:
+            say(f"svodka: {problem}", err=True)
+            sys.exit(2)
+        for found in store.corrections():
+            if as_json:
+                print_json(asdict(found))
+            else:
+                undone = f" — undone {found.undone_at[:16]} by {found.undone_by}" if found.undone_at else ""
+                say(f"#{found.id} {found.at[:16]} {found.who}: {found.kind} {found.target_name} ({found.target}) "
+                    f"into {found.value_name} ({found.value}){undone}")
+
+
+def _one_entity(store, name: str) -> str:
+    """The id of the stored entity `name` names (the first, when several do); exits 3 when none does."""
+    found = [entity.id for entity in store.find_entities(name)]
+    if not found:
+        say(f"svodka: no entity {name!r} in {store.location}", err=True)
+        sys.exit(EXIT_NOT_FOUND)
+    return found[0]
 
 
 main.add_command(serve)

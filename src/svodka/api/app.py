@@ -17,7 +17,7 @@ from .. import __version__
 from ..errors import InputError
 from ..search.query import parse
 from ..search.resolve import UnknownEntity
-from ..web import pages
+from ..web import edit, pages
 from . import feeds, ingest, read, search
 from .deps import Stores
 from .limits import MAX_REQUEST_BYTES
@@ -27,17 +27,19 @@ READING = frozenset({"GET", "HEAD", "OPTIONS"})
 
 @dataclass(frozen=True)
 class Settings:
-    """Where the store is, and whether (and with which bearer token) articles may be posted."""
+    """Where the store is, whether articles may be posted and corrections made on the pages, and the
+    token both need."""
 
     store: Path
     allow_ingest: bool = False
     token: str | None = None
     max_request_bytes: int = MAX_REQUEST_BYTES
+    allow_edit: bool = False
 
 
 def create_app(settings: Settings) -> FastAPI:
-    if settings.allow_ingest and not settings.token:
-        raise ValueError("posting articles needs a bearer token")
+    if (settings.allow_ingest or settings.allow_edit) and not settings.token:
+        raise ValueError("posting articles and making corrections need a token")
     app = FastAPIOffline(title="svodka", version=__version__,
                          description="News intelligence over a svodka store: articles, entities, quotes, "
                                      "events, stories, search with facets, timelines and graphs.")
@@ -49,6 +51,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(search.router, prefix="/api")
     app.include_router(feeds.router)
     app.include_router(pages.router)
+    if settings.allow_edit:
+        app.include_router(edit.router)
     app.mount("/static", StaticFiles(directory=pages.HERE / "static"), name="static")
     if settings.allow_ingest:
         app.include_router(ingest.router, prefix="/api")
@@ -97,12 +101,14 @@ def _is_page(request: Request) -> bool:
 
 
 def _guard_writes(app: FastAPI, settings: Settings) -> None:
-    """Every write is 405 on a read-only server; the only write there is, posting articles, is
-    checked for its token and size in `ingest`."""
+    """Every write is 405 on a read-only server; posting articles (checked for its token and size in
+    `ingest`) and corrections (their token checked in `web.edit`) only when the server allows them."""
 
     @app.middleware("http")
     async def read_only(request: Request, call_next):
-        if request.method not in READING and not (settings.allow_ingest and request.url.path == "/api/articles"):
+        path = request.url.path
+        if request.method not in READING and not (settings.allow_ingest and path == "/api/articles") \
+                and not (settings.allow_edit and path.startswith("/edit/")):
             return JSONResponse({"detail": f"{request.method} is not allowed: this server is read-only"
                                            + ("" if settings.allow_ingest else " (start it with --allow-ingest to post articles)")},
                                 status_code=405, headers={"Allow": ", ".join(sorted(READING))})

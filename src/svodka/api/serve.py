@@ -30,9 +30,11 @@ WORKER_ENV = "SVODKA_SERVE_STORE"  # how the store reaches worker processes, whi
 @click.option("--token-file", type=click.Path(exists=True, dir_okay=False), help="A file holding the bearer token.")
 @click.option("--max-request-mb", type=click.FloatRange(0.001, 1024), default=MAX_REQUEST_BYTES / 2 ** 20,
               show_default=True, help="Largest POST body accepted, in megabytes.")
+@click.option("--allow-edit", is_flag=True,
+              help=f"Let analysts correct entities on the pages (merge, undo), with the token in ${TOKEN_ENV} or --token-file.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes answering requests (read-only stores only).")
-def serve(db, host, port, allow_ingest, token_file, max_request_mb, workers):
+def serve(db, host, port, allow_ingest, token_file, max_request_mb, allow_edit, workers):
     """Serve the store over HTTP: the API at /api, its OpenAPI schema at /openapi.json and
     interactive docs at /docs (offline). Ctrl-C stops it."""
     import uvicorn
@@ -43,18 +45,19 @@ def serve(db, host, port, allow_ingest, token_file, max_request_mb, workers):
     if not location.exists() and not allow_ingest:
         say(f"svodka: there is no store at {location} (make one with: svodka ingest FILES... --db {location})", err=True)
         sys.exit(3)  # as every read of a missing store
-    if workers > 1 and allow_ingest:
-        say("svodka: --workers serves a read-only store; posting articles (--allow-ingest) needs one worker", err=True)
+    if workers > 1 and (allow_ingest or allow_edit):
+        say("svodka: --workers serves a read-only store; --allow-ingest and --allow-edit need one worker", err=True)
         sys.exit(2)
-    token = _token(token_file) if allow_ingest else None
+    token = _token(token_file) if allow_ingest or allow_edit else None
     say(f"svodka: serving {location} — open http://{host}:{port}/ (pages /, API /api, docs /docs"
-        f"{', ingest allowed' if allow_ingest else ', read-only'}"
+        f"{', ingest allowed' if allow_ingest else ''}{', corrections allowed' if allow_edit else ''}"
+        f"{'' if allow_ingest or allow_edit else ', read-only'}"
         f"{f', {workers} workers' if workers > 1 else ''}); Ctrl-C stops it", err=True)
     if workers > 1:
         os.environ[WORKER_ENV] = json.dumps({"store": str(location), "max_request_bytes": int(max_request_mb * 2 ** 20)})
         uvicorn.run(f"{__name__}:worker_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
         return
-    app = create_app(Settings(location, allow_ingest, token, int(max_request_mb * 2 ** 20)))
+    app = create_app(Settings(location, allow_ingest, token, int(max_request_mb * 2 ** 20), allow_edit))
     settle(app)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -72,7 +75,7 @@ def worker_app():
 def _token(token_file: str | None) -> str:
     token = Path(token_file).read_text(encoding="utf-8").strip() if token_file else os.environ.get(TOKEN_ENV, "").strip()
     if len(token) < MIN_TOKEN:
-        say(f"svodka: --allow-ingest needs a bearer token of at least {MIN_TOKEN} characters "
+        say(f"svodka: --allow-ingest and --allow-edit need a token of at least {MIN_TOKEN} characters "
             f"in ${TOKEN_ENV} or --token-file", err=True)
         sys.exit(2)
     return token

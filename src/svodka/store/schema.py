@@ -415,4 +415,31 @@ MIGRATIONS: tuple[str, ...] = (
         {_DAY_NEW}
     END;
     """,
+    # 17: corrections an analyst made (store/corrections.py): each with who made it and when, the
+    # rows it changed (to undo it exactly), and for a merge the redirect every later ingest follows.
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        value TEXT NOT NULL,
+        who TEXT NOT NULL,
+        at TEXT NOT NULL,
+        saved TEXT NOT NULL,
+        undone_at TEXT,
+        undone_by TEXT
+    );
+    CREATE TABLE correction_rows (
+        correction_id INTEGER NOT NULL REFERENCES corrections (id),
+        table_name TEXT NOT NULL,
+        column_name TEXT NOT NULL,
+        key TEXT NOT NULL
+    );
+    CREATE INDEX correction_rows_correction ON correction_rows (correction_id, table_name);
+    CREATE TABLE entity_redirects (
+        old TEXT PRIMARY KEY,
+        new TEXT NOT NULL,
+        correction_id INTEGER NOT NULL REFERENCES corrections (id)
+    );
+    """,
 )

@@ -19,6 +19,10 @@ from .sqlite_profile import graph, profile
 from .sqlite_saved import delete as delete_saved_search
 from .sqlite_saved import save as save_search
 from .sqlite_saved import saved as saved_searches
+from .corrections import Correction, follow_redirects
+from .corrections import corrections as list_corrections
+from .corrections import merge as merge_corrected
+from .corrections import undo as undo_correction
 from .sqlite_columns import columns_of
 from .sqlite_facets import facets as search_facets
 from .sqlite_outlets import outlet_entities, outlet_months, outlets
@@ -112,6 +116,8 @@ class SQLiteStore:
                 merge_entity(self._db, earlier.id, person.id)
         if inserted or lacks_events(self._db, article):
             save_events(self._db, article)
+        if inserted:
+            follow_redirects(self._db, [entity.id for entity in article.entities])
         self._db.execute(
             "INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)",
             (article.id, article.source, now),
@@ -287,6 +293,19 @@ class SQLiteStore:
             "SELECT source FROM article_sources WHERE article_id = ? ORDER BY seen_at, source", (article_id,)
         )
         return [row["source"] for row in rows]
+
+    def merge_entities(self, old: str, new: str, who: str) -> int:
+        """Merge entity `old` into `new` as an analyst's correction (kept, listed, undoable, followed
+        by later ingests); the correction's id."""
+        with self._transaction():
+            return merge_corrected(self._db, old, new, who)
+
+    def undo_correction(self, correction_id: int, who: str) -> None:
+        with self._transaction():
+            undo_correction(self._db, correction_id, who)
+
+    def corrections(self, limit: int = 200) -> list[Correction]:
+        return list_corrections(self._db, limit)
 
     def stats(self) -> dict:
         one = lambda sql: self._db.execute(sql).fetchone()[0]

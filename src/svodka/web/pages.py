@@ -146,7 +146,7 @@ def entity_by_name(name: Annotated[str, Query(min_length=1, max_length=200)], st
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(entity_id: str, store=Store):
+def entity(request: Request, entity_id: str, store=Store):
     found = store.entity(entity_id)
     if found is None:
         raise HTTPException(404, f"нет сущности {entity_id}")
@@ -159,7 +159,7 @@ def entity(entity_id: str, store=Store):
                                    lambda node: f"/entities/{url_quote(node, safe='')}"),
                 quotes_by=store.quotes(by=[found.id], limit=10), quotes_about=store.quotes(about=[found.id], limit=10),
                 events=store.events([found.id], limit=20, statuses=["happened", "planned"]),
-                stories=store.story_cards(10, naming=[found.id]))
+                stories=store.story_cards(10, naming=[found.id]), editable=request.app.state.settings.allow_edit)
 
 
 @router.get("/pair", response_class=HTMLResponse)
@@ -195,6 +195,13 @@ def search(request: Request, q: Annotated[str, Query(max_length=500)] = "",
     return page("search.html", title=f"Поиск: {q}" if q else "Поиск", q=q, outlets=outlet, since=since, until=until,
                 sort=sort, results=results, error=error, page_number=page_number, per_page=PAGE,
                 query_string=request.url.query)
+
+
+@router.get("/corrections", response_class=HTMLResponse)
+def corrections(request: Request, store=Store):
+    """Every correction, the latest first, with its undo where the server allows editing."""
+    return page("corrections.html", title="Правки", corrections=store.corrections(),
+                editable=request.app.state.settings.allow_edit)
 
 
 @router.get("/outlets", response_class=HTMLResponse)
