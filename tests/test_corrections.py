@@ -22,10 +22,11 @@ def later_article():
 
 
 def state(store) -> dict[str, list]:
-    """Every row that refers to entities, as sorted tuples (ingest times left out)."""
+    """Every row that refers to entities, as sorted tuples (the time an entity was first stored left out)."""
     found = {}
     for table in TABLES:
-        rows = [tuple(row) for row in store._db.execute(f"SELECT * FROM {table}")]
+        columns = "id, type, name, wikidata" if table == "entities" else "*"  # not first_seen: when ingested
+        rows = [tuple(row) for row in store._db.execute(f"SELECT {columns} FROM {table}")]
         found[table] = sorted(rows, key=repr)
     return found
 
@@ -105,3 +106,27 @@ def test_the_cli_merges_lists_exports_and_undoes(tmp_path):
     again = run("corrections", "--undo", "1")
     assert again.exit_code == 2 and "undone already" in again.output
     assert "undone" in run("corrections").output
+
+
+def test_a_rename_and_a_mention_marked_wrong_hold_and_are_undone(tmp_path):
+    with open_store(tmp_path / "never.db") as never:
+        never.add([meeting_article(), call_article(), later_article()])
+        expected = state(never)
+    with open_store(tmp_path / "fixed.db") as store:
+        store.add([meeting_article(), call_article()])
+        renamed = store.rename_entity(PUTIN.id, "Путин Владимир Владимирович", "Аня")
+        assert store.entity(PUTIN.id).name == "Путин Владимир Владимирович"
+        assert "Владимир Путин" in store.entity(PUTIN.id).aliases
+        assert [e.id for e in store.find_entities("Владимир Путин")] == [PUTIN.id]
+        store.add([later_article()])  # a later article does not rename it back
+        assert store.entity(PUTIN.id).name == "Путин Владимир Владимирович"
+        minsk = next(m for m in meeting_article().mentions if m.entity == MINSK.id)
+        wrong = store.unmention(meeting_article().id, minsk.start, minsk.end, "Аня")
+        assert all(m.entity != MINSK.id or m.start != minsk.start for m in store.get(meeting_article().id).mentions)
+        assert [(c.kind, c.target_name, c.value_name) for c in store.corrections()] == [
+            ("unmention", minsk.normal, "Минск"), ("rename", "Владимир Путин", "Путин Владимир Владимирович")]
+        with pytest.raises(CorrectionError, match="no mention"):
+            store.unmention(meeting_article().id, minsk.start, minsk.end, "Аня")
+        store.undo_correction(wrong, "Аня")
+        store.undo_correction(renamed, "Аня")
+        assert state(store) == expected

@@ -191,3 +191,26 @@ def test_corrections_on_the_pages_need_allow_edit_and_the_token(tmp_path):
     assert {count["value"] for count in facets} == {putin, lukashenko}
     assert "отменено" in html(editing, "/corrections")
     assert editing.post("/edit/undo/1", data={"token": TOKEN}).status_code == 400  # undone already
+
+
+def test_renaming_and_taking_a_mention_out_on_the_pages(tmp_path):
+    path = tmp_path / "fix.db"
+    news_store(path).close()
+    editing = TestClient(create_app(Settings(path, token=TOKEN, allow_edit=True)), follow_redirects=False)
+    putin = editing.get("/api/entities/lookup?name=Путин").json()[0]["id"]
+    meeting = next(a for a in editing.get("/api/articles?limit=50").json()["items"] if a["title"].startswith("Путин"))
+    for url in (f"/entities/{putin}", f"/articles/{meeting['id']}", "/corrections"):
+        checked = Structure()
+        checked.feed(html(editing, url))
+        assert checked.fields <= checked.labels, (url, checked.fields - checked.labels)
+    assert editing.post("/edit/rename", data={"entity": putin, "name": "В. В. Путин", "token": TOKEN}).status_code == 303
+    assert "<h1>В. В. Путин</h1>" in html(editing, f"/entities/{putin}")
+    mention = next(m for m in editing.get(f"/api/articles/{meeting['id']}").json()["mentions"] if m["entity"] == putin)
+    taken = editing.post("/edit/unmention", data={"article": meeting["id"], "start": mention["start"],
+                                                  "end": mention["end"], "token": TOKEN})
+    assert taken.status_code == 303
+    left = editing.get(f"/api/articles/{meeting['id']}").json()["mentions"]
+    assert not any(m["start"] == mention["start"] and m["end"] == mention["end"] for m in left)
+    listed = html(editing, "/corrections")
+    assert "переименован" in listed and "не В. В. Путин" in listed
+    assert editing.post("/edit/rename", data={"entity": putin, "name": "x", "token": "wrong"}).status_code == 401

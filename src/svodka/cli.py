@@ -633,19 +633,27 @@ def _print_summary(report: IngestReport, location: str) -> None:
 
 @main.command()
 @click.option("--merge", nargs=2, metavar="ENTITY INTO", help="Merge ENTITY (a name or id) into INTO.")
+@click.option("--rename", nargs=2, metavar="ENTITY NAME", help="Give ENTITY the canonical name NAME.")
+@click.option("--unmention", nargs=3, type=(str, int, int), metavar="ARTICLE START END",
+              help="Take the mention at START–END (character offsets) out of ARTICLE: it names no one.")
 @click.option("--undo", "undo_id", type=click.IntRange(1), metavar="ID", help="Undo correction ID.")
 @click.option("--who", default="", help="Who makes the correction (default: the user's login name).")
 @json_option("Print JSON, one object per correction (what `svodka corrections --json` exports).")
 @db_option
-def corrections(merge, undo_id, who, as_json, db):
-    """Corrections made to the store (merges of entities), the latest first; --merge makes one,
-    --undo takes one back. Later ingests follow a merge; the pages make them with `serve --allow-edit`."""
+def corrections(merge, rename, unmention, undo_id, who, as_json, db):
+    """Corrections made to the store, the latest first: --merge, --rename and --unmention make one,
+    --undo takes one back. Later ingests follow them; the pages make them with `serve --allow-edit`."""
     who = who.strip() or os.environ.get("USER") or "analyst"
     with stored(db) as store:
         try:
             if merge:
                 entity, into = (_one_entity(store, name) for name in merge)
                 say(f"svodka: merged {entity} into {into} (correction {store.merge_entities(entity, into, who)})", err=True)
+            if rename:
+                entity = _one_entity(store, rename[0])
+                say(f"svodka: renamed {entity} (correction {store.rename_entity(entity, rename[1], who)})", err=True)
+            if unmention:
+                say(f"svodka: took the mention out (correction {store.unmention(*unmention, who)})", err=True)
             if undo_id:
                 store.undo_correction(undo_id, who)
                 say(f"svodka: undid correction {undo_id}", err=True)
@@ -657,8 +665,15 @@ def corrections(merge, undo_id, who, as_json, db):
                 print_json(asdict(found))
             else:
                 undone = f" — undone {found.undone_at[:16]} by {found.undone_by}" if found.undone_at else ""
-                say(f"#{found.id} {found.at[:16]} {found.who}: {found.kind} {found.target_name} ({found.target}) "
-                    f"into {found.value_name} ({found.value}){undone}")
+                say(f"#{found.id} {found.at[:16]} {found.who}: {_correction_line(found)}{undone}")
+
+
+def _correction_line(found) -> str:
+    if found.kind == "merge":
+        return f"merged {found.target_name} ({found.target}) into {found.value_name} ({found.value})"
+    if found.kind == "rename":
+        return f"renamed {found.target_name} ({found.target}) to {found.value_name}"
+    return f"took «{found.target_name}» ({found.value_name or 'no entity'}) out of article {found.value}"
 
 
 def _one_entity(store, name: str) -> str:

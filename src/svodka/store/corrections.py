@@ -2,7 +2,10 @@
 what) beside the rows they changed, so that each can be listed and undone. A merge of two entities
 re-points every reference of one to the other and leaves a redirect that every later ingest follows,
 so the merge holds for articles that arrive after it; undoing it points back exactly the rows it
-moved (those of later articles too), and brings the entity and its names back."""
+moved (those of later articles too), and brings the entity and its names back. A rename gives an
+entity another canonical name (the old one stays a name of it; later ingests keep the entity's
+stored name); a mention marked wrong is taken out of its article (an article is read once, so it
+stays out)."""
 from __future__ import annotations
 
 import json
@@ -29,15 +32,15 @@ class CorrectionError(ValueError):
 @dataclass(frozen=True)
 class Correction:
     id: int
-    kind: str  # merge
-    target: str  # the entity merged away
-    value: str  # the entity it was merged into
+    kind: str  # merge, rename, unmention
+    target: str  # merge: the entity merged away; rename: the entity; unmention: the mention's entity
+    value: str  # merge: the entity it was merged into; rename: the new name; unmention: the article id
     who: str
     at: str
     undone_at: str | None = None
     undone_by: str | None = None
-    target_name: str | None = None  # the names the two entities had when the correction was made
-    value_name: str | None = None
+    target_name: str | None = None  # merge: the two entities' names then; rename: the old and new
+    value_name: str | None = None  # name; unmention: the words of the mention and its entity's name
 
 
 def merge(db: sqlite3.Connection, old: str, new: str, who: str) -> int:
@@ -51,12 +54,39 @@ def merge(db: sqlite3.Connection, old: str, new: str, who: str) -> int:
         raise CorrectionError(f"no entity {missing[0]!r}")
     saved = {"entity": list(before[old]), "names": [before[old][2], before[new][2]],
              "aliases": _aliases(db, old), "aliases_of_new": _aliases(db, new)}
-    correction = db.execute(
-        "INSERT INTO corrections (kind, target, value, who, at, saved) VALUES ('merge', ?, ?, ?, ?, ?)",
-        (old, new, who, _now(), json.dumps(saved, ensure_ascii=False))).lastrowid
+    correction = _record(db, "merge", old, new, who, saved)
     _repoint(db, correction, old, new)
     db.execute("INSERT OR REPLACE INTO entity_redirects (old, new, correction_id) VALUES (?, ?, ?)",
                (old, new, correction))
+    return correction
+
+
+def rename(db: sqlite3.Connection, entity_id: str, name: str, who: str) -> int:
+    """Give the entity the canonical name `name`; its old name stays one of its names."""
+    name = " ".join(name.split())
+    row = db.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        raise CorrectionError(f"no entity {entity_id!r}")
+    if not name or name == row[0]:
+        raise CorrectionError("the new name is empty or the same")
+    aliases = _aliases(db, entity_id)
+    added = [alias for alias in dict.fromkeys((row[0], name)) if alias not in aliases]
+    correction = _record(db, "rename", entity_id, name, who, {"names": [row[0], name], "added": added})
+    db.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+    _add_aliases(db, entity_id, added)
+    return correction
+
+
+def unmention(db: sqlite3.Connection, article_id: str, start: int, end: int, who: str) -> int:
+    """Take the mention at [start, end) of the article out: it names no one."""
+    rows = db.execute('SELECT article_id, start, "end", type, normal, entity_id, kind FROM mentions '
+                      'WHERE article_id = ? AND start = ? AND "end" = ?', (article_id, start, end)).fetchall()
+    if not rows:
+        raise CorrectionError(f"no mention at {start}–{end} of article {article_id!r}")
+    named = db.execute("SELECT name FROM entities WHERE id = ?", (rows[0][5],)).fetchone()
+    correction = _record(db, "unmention", rows[0][5] or "", article_id, who,
+                         {"names": [rows[0][4], named[0] if named else None], "rows": [list(row) for row in rows]})
+    db.execute('DELETE FROM mentions WHERE article_id = ? AND start = ? AND "end" = ?', (article_id, start, end))
     return correction
 
 
@@ -79,14 +109,21 @@ def undo(db: sqlite3.Connection, correction_id: int, who: str) -> None:
                      (correction_id,)).fetchone()
     if row is None:
         raise CorrectionError(f"no correction {correction_id}")
-    kind, old, new, saved, undone = row
+    kind, target, value, saved, undone = row
     if undone:
         raise CorrectionError(f"correction {correction_id} was undone already")
-    later = db.execute("SELECT id FROM corrections WHERE id > ? AND undone_at IS NULL AND (target IN (?, ?) "
-                       "OR value IN (?, ?)) ORDER BY id DESC LIMIT 1", (correction_id, old, new, old, new)).fetchone()
-    if later:
+    entities = (target, value) if kind == "merge" else (target, target)
+    later = db.execute("SELECT id FROM corrections WHERE id > ? AND undone_at IS NULL AND kind != 'unmention' "
+                       "AND (target IN (?, ?) OR value IN (?, ?)) ORDER BY id DESC LIMIT 1",
+                       (correction_id, *entities, *entities)).fetchone()
+    if later and kind != "unmention":
         raise CorrectionError(f"correction {later[0]} changed these entities after it: undo that one first")
-    saved = json.loads(saved)
+    {"merge": _unmerge, "rename": _unrename, "unmention": _remention}[kind](db, correction_id, target, value,
+                                                                          json.loads(saved))
+    db.execute("UPDATE corrections SET undone_at = ?, undone_by = ? WHERE id = ?", (_now(), who, correction_id))
+
+
+def _unmerge(db: sqlite3.Connection, correction_id: int, old: str, new: str, saved: dict) -> None:
     db.execute("INSERT OR IGNORE INTO entities (id, type, name, wikidata, first_seen) VALUES (?, ?, ?, ?, ?)",
                saved["entity"])
     for table, (keys, _) in REFERENCES.items():
@@ -97,11 +134,19 @@ def undo(db: sqlite3.Connection, correction_id: int, who: str) -> None:
     moved = [alias for alias in saved["aliases"] if alias not in saved["aliases_of_new"]]
     db.execute(f"DELETE FROM entity_aliases WHERE entity_id = ? AND alias IN ({', '.join('?' * len(moved))})",
                (new, *moved))
-    db.executemany("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded, last_word) "
-                   "VALUES (?, ?, svodka_casefold(?), svodka_last_word(?))",
-                   [(old, alias, alias, alias) for alias in saved["aliases"]])
+    _add_aliases(db, old, saved["aliases"])
     db.execute("DELETE FROM entity_redirects WHERE correction_id = ?", (correction_id,))
-    db.execute("UPDATE corrections SET undone_at = ?, undone_by = ? WHERE id = ?", (_now(), who, correction_id))
+
+
+def _unrename(db: sqlite3.Connection, correction_id: int, entity_id: str, name: str, saved: dict) -> None:
+    db.execute("UPDATE entities SET name = ? WHERE id = ?", (saved["names"][0], entity_id))
+    db.execute(f"DELETE FROM entity_aliases WHERE entity_id = ? AND alias IN ({', '.join('?' * len(saved['added']))})",
+               (entity_id, *saved["added"]))
+
+
+def _remention(db: sqlite3.Connection, correction_id: int, entity_id: str, article_id: str, saved: dict) -> None:
+    db.executemany('INSERT OR IGNORE INTO mentions (article_id, start, "end", type, normal, entity_id, kind) '
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)", [tuple(row) for row in saved["rows"]])
 
 
 def corrections(db: sqlite3.Connection, limit: int = 200) -> list[Correction]:
@@ -120,6 +165,17 @@ def _repoint(db: sqlite3.Connection, correction: int, old: str, new: str) -> Non
             db.executemany("INSERT INTO correction_rows (correction_id, table_name, column_name, key) VALUES (?, ?, ?, ?)",
                            [(correction, table, column, json.dumps(list(row), ensure_ascii=False)) for row in rows])
     merge_entity(db, old, new)
+
+
+def _record(db: sqlite3.Connection, kind: str, target: str, value: str, who: str, saved: dict) -> int:
+    return db.execute("INSERT INTO corrections (kind, target, value, who, at, saved) VALUES (?, ?, ?, ?, ?, ?)",
+                      (kind, target, value, who, _now(), json.dumps(saved, ensure_ascii=False))).lastrowid
+
+
+def _add_aliases(db: sqlite3.Connection, entity_id: str, aliases: list[str]) -> None:
+    db.executemany("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded, last_word) "
+                   "VALUES (?, ?, svodka_casefold(?), svodka_last_word(?))",
+                   [(entity_id, alias, alias, alias) for alias in aliases])
 
 
 def _aliases(db: sqlite3.Connection, entity_id: str) -> list[str]:

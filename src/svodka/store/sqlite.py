@@ -19,10 +19,8 @@ from .sqlite_profile import graph, profile
 from .sqlite_saved import delete as delete_saved_search
 from .sqlite_saved import save as save_search
 from .sqlite_saved import saved as saved_searches
+from . import corrections as corrected
 from .corrections import Correction, follow_redirects
-from .corrections import corrections as list_corrections
-from .corrections import merge as merge_corrected
-from .corrections import undo as undo_correction
 from .sqlite_columns import columns_of
 from .sqlite_facets import facets as search_facets
 from .sqlite_outlets import outlet_entities, outlet_months, outlets
@@ -298,14 +296,23 @@ class SQLiteStore:
         """Merge entity `old` into `new` as an analyst's correction (kept, listed, undoable, followed
         by later ingests); the correction's id."""
         with self._transaction():
-            return merge_corrected(self._db, old, new, who)
+            return corrected.merge(self._db, old, new, who)
+
+    def rename_entity(self, entity_id: str, name: str, who: str) -> int:
+        with self._transaction():
+            return corrected.rename(self._db, entity_id, name, who)
+
+    def unmention(self, article_id: str, start: int, end: int, who: str) -> int:
+        """Take a mention that names no one out of its article, as a correction."""
+        with self._transaction():
+            return corrected.unmention(self._db, article_id, start, end, who)
 
     def undo_correction(self, correction_id: int, who: str) -> None:
         with self._transaction():
-            undo_correction(self._db, correction_id, who)
+            corrected.undo(self._db, correction_id, who)
 
     def corrections(self, limit: int = 200) -> list[Correction]:
-        return list_corrections(self._db, limit)
+        return corrected.corrections(self._db, limit)
 
     def stats(self) -> dict:
         one = lambda sql: self._db.execute(sql).fetchone()[0]

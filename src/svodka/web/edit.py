@@ -1,5 +1,5 @@
 """Corrections made on the pages (only on a server started with --allow-edit): merging an entity
-into another and undoing a correction. Each form carries the editor's token, checked here; the
+into another, renaming one, taking out a mention that names no one, and undoing a correction. Each form carries the editor's token, checked here; the
 store keeps who made the correction and when (`store.corrections`)."""
 from __future__ import annotations
 
@@ -31,6 +31,29 @@ def merge(request: Request, entity: Text, into: Text, token: Annotated[str, Form
     except CorrectionError as problem:
         raise HTTPException(400, str(problem))
     return RedirectResponse(f"/entities/{quote(target, safe='')}", status_code=303)
+
+
+@router.post("/rename")
+def rename(request: Request, entity: Text, name: Text, token: Annotated[str, Form(max_length=500)],
+           who: Annotated[str, Form(max_length=100)] = "", store=Store):
+    _check(request, token)
+    try:
+        store.rename_entity(entity, name, who.strip() or "аналитик")
+    except CorrectionError as problem:
+        raise HTTPException(400, str(problem))
+    return RedirectResponse(f"/entities/{quote(entity, safe='')}", status_code=303)
+
+
+@router.post("/unmention")
+def unmention(request: Request, article: Text, start: Annotated[int, Form(ge=0)], end: Annotated[int, Form(ge=0)],
+              token: Annotated[str, Form(max_length=500)], who: Annotated[str, Form(max_length=100)] = "",
+              store=Store):
+    _check(request, token)
+    try:
+        store.unmention(article, start, end, who.strip() or "аналитик")
+    except CorrectionError as problem:
+        raise HTTPException(400, str(problem))
+    return RedirectResponse(f"/articles/{quote(article, safe='')}", status_code=303)
 
 
 @router.post("/undo/{correction_id}")

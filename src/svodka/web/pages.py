@@ -127,13 +127,14 @@ def story(story_id: int, store=Store):
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article(article_id: str, store=Store):
+def article(request: Request, article_id: str, store=Store):
     found = store.get(article_id)
     if found is None:
         raise HTTPException(404, f"нет статьи {article_id}")
     names = {entity.id: entity.name for entity in found.entities}
     return page("article.html", title=found.title or found.id, article=found, blocks=blocks(found), names=names,
-                sources=store.sources_of(found.id), story=store.stories_of([found.id]).get(found.id))
+                sources=store.sources_of(found.id), story=store.stories_of([found.id]).get(found.id),
+                editable=request.app.state.settings.allow_edit)
 
 
 @router.get("/entity", response_class=HTMLResponse)
