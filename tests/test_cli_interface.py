@@ -27,6 +27,7 @@ READS = {
     "timeline": ["Путин"],
     "search": ["Путин"],
     "reindex": [],
+    "corrections": [],
 }
 
 ENTITY_FIELDS = {"id", "type", "name", "aliases", "wikidata"}
