@@ -46,3 +46,13 @@ def hostile_article():
                            "Совещание прошло в Минске.", published="2024-06-08", source="hostile.txt")
     return replace(found, title=f"Заголовок {HOSTILE}", authors=(HOSTILE,), url="javascript:alert(3)",
                    outlet=f"Издание {HOSTILE}")
+
+
+def store_with_hostile(path: Path):
+    """The news store (closed) with the hostile article in it, clustered too; returns the article."""
+    store = news_store(path)
+    hostile = hostile_article()
+    store.add([hostile])
+    store.cluster([hostile])
+    store.close()
+    return hostile

@@ -11,11 +11,12 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import news
-from news import hostile_article, news_store
+from news import news_store, store_with_hostile
 
 from svodka.store import open_store
 
@@ -33,27 +34,31 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     path = tmp_path_factory.mktemp("browser") / "news.db"
-    store = news_store(path)
-    hostile = hostile_article()
-    store.add([hostile])
-    store.cluster([hostile])
-    store.close()
+    hostile = store_with_hostile(path)
+    with serving(path) as base:
+        yield base, hostile
+
+
+@contextmanager
+def serving(path: Path, *options: str, env: dict | None = None):
+    """`svodka serve` on the store at `path` and a free port, until the block ends; yields its address."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", str(path), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    yield base, hostile
-    process.terminate()
-    process.wait(10)
+    process = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", str(path), "--port", str(port), *options],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(10)
 
 
 @pytest.fixture(scope="module")
@@ -144,36 +149,19 @@ TOKEN = "an-editor-token-long-enough"
 def editing_server(tmp_path_factory):
     path = tmp_path_factory.mktemp("editing") / "news.db"
     news_store(path).close()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", str(path), "--port", str(port),
-                                "--allow-edit"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ, "SVODKA_TOKEN": TOKEN})
-    _wait(port)
-    yield f"http://127.0.0.1:{port}", path
-    process.terminate()
-    process.wait(10)
-
-
-def _wait(port: int) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.3)
+    with serving(path, "--allow-edit", env={**os.environ, "SVODKA_TOKEN": TOKEN}) as base:
+        yield base, path
 
 
 def test_an_analyst_merges_two_entities_and_undoes_it(editing_server, page):
     base, path = editing_server
     page.goto(f"{base}/entity?name=Лукашенко")
     assert page.locator("h1").inner_text() == "Александр Лукашенко"
-    page.get_by_label("Это тот же, что").fill("Путин")
-    page.get_by_label("Кто правит").fill("Аня")
-    page.get_by_label("Ключ редактора").fill(TOKEN)
-    page.get_by_role("button", name="Объединить").click()
+    merging = page.locator("form[action='/edit/merge']")
+    merging.get_by_label("Это тот же, что").fill("Путин")
+    merging.get_by_label("Кто правит").fill("Аня")
+    merging.get_by_label("Ключ редактора").fill(TOKEN)
+    merging.get_by_role("button", name="Объединить").click()
     shot(page, "merged-entity")
     assert page.locator("h1").inner_text() == "Владимир Путин"
     assert "Лукашенко" in page.get_by_text("Другие имена и формы").inner_text()

@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from news import hostile_article, news_store
+from news import news_store, store_with_hostile
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
@@ -20,11 +20,7 @@ from svodka.web.russian import day, plural  # noqa: E402
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     path = tmp_path_factory.mktemp("web") / "news.db"
-    store = news_store(path)
-    hostile = hostile_article()
-    store.add([hostile])
-    store.cluster([hostile])
-    store.close()
+    store_with_hostile(path)
     return TestClient(create_app(Settings(path)))
 
 

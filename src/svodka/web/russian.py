@@ -24,21 +24,22 @@ def plural(number: int, one: str, few: str, many: str) -> str:
 
 def day(value: str | None) -> str:
     """An ISO date (or the date of an ISO timestamp) as "4 декабря 2026"; "без даты" when there is none."""
-    if not value:
-        return "без даты"
-    try:
-        found = date.fromisoformat(value[:10])
-    except ValueError:
-        return value
+    found = _date(value)
+    if found is None:
+        return value or "без даты"
     return f"{found.day} {MONTHS[found.month - 1]} {found.year}"
 
 
 def short_day(value: str | None) -> str:
     """An ISO date as "4 дек."; for chart labels."""
-    if not value:
-        return ""
-    try:
-        found = date.fromisoformat(value[:10])
-    except ValueError:
-        return value
+    found = _date(value)
+    if found is None:
+        return value or ""
     return f"{found.day} {MONTHS[found.month - 1][:3]}."
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
