@@ -130,3 +130,34 @@ def test_a_rename_and_a_mention_marked_wrong_hold_and_are_undone(tmp_path):
         store.undo_correction(wrong, "Аня")
         store.undo_correction(renamed, "Аня")
         assert state(store) == expected
+
+
+def test_a_name_split_off_takes_its_mentions_now_and_later_and_its_undo_gives_them_back(tmp_path):
+    from svodka.records import Entity
+    ivan, petr = Entity("per:petrov", "PER", "Иван Петров"), Entity("per:petrov", "PER", "Пётр Петров")
+
+    def petrovs(id: str, text: str):
+        return article(id, text, [("Пётр Петров", petr), ("Иван Петров", ivan)], published="2024-06-02")
+
+    first, later = petrovs("dddd000000000004", "Иван Петров и Пётр Петров выступили."), petrovs(
+        "eeee000000000005", "Пётр Петров ответил. Иван Петров промолчал.")
+    with open_store(tmp_path / "never.db") as never:
+        never.add([first, later])
+        expected = state(never)
+    with open_store(tmp_path / "split.db") as store:
+        store.add([first])
+        with store._transaction():  # both names are names of the one entity, as the linker left them
+            store._db.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded, last_word) "
+                              "VALUES ('per:petrov', 'Пётр Петров', 'пётр петров', 'петров')")
+        with pytest.raises(CorrectionError, match="own name"):
+            store.split_entity("per:petrov", "Иван Петров", "Аня")
+        correction = store.split_entity("per:petrov", "Пётр Петров", "Аня")
+        names = {m.normal: m.entity for m in store.get(first.id).mentions}
+        assert names["Иван Петров"] == "per:petrov" and names["Пётр Петров"] == f"per:petrov~{correction}"
+        assert store.entity(f"per:petrov~{correction}").name == "Пётр Петров"
+        store.add([later])  # the later article's "Пётр Петров" goes to the new entity too
+        assert {m.normal: m.entity for m in store.get(later.id).mentions}["Пётр Петров"] == f"per:petrov~{correction}"
+        store.undo_correction(correction, "Аня")
+        undone = state(store)
+        undone["entity_aliases"] = [row for row in undone["entity_aliases"] if row[1] != "Пётр Петров"]  # added above
+        assert undone == expected

@@ -210,3 +210,18 @@ def test_renaming_and_taking_a_mention_out_on_the_pages(tmp_path):
     listed = html(editing, "/corrections")
     assert "переименован" in listed and "не В. В. Путин" in listed
     assert editing.post("/edit/rename", data={"entity": putin, "name": "x", "token": "wrong"}).status_code == 401
+
+
+def test_splitting_a_name_off_on_the_pages(tmp_path):
+    path = tmp_path / "split.db"
+    news_store(path).close()
+    editing = TestClient(create_app(Settings(path, token=TOKEN, allow_edit=True)), follow_redirects=False)
+    lukashenko = editing.get("/api/entities/lookup?name=Лукашенко").json()[0]
+    alias = next(name for name in lukashenko["aliases"] if name != lukashenko["name"])
+    assert f"<option>{alias}</option>" in html(editing, f"/entities/{lukashenko['id']}")
+    done = editing.post("/edit/split", data={"entity": lukashenko["id"], "name": alias, "token": TOKEN})
+    assert done.status_code == 303
+    assert f"<h1>{alias}</h1>" in html(editing, done.headers["location"])
+    assert "отделён" in html(editing, "/corrections")
+    assert editing.post("/edit/undo/1", data={"token": TOKEN}).status_code == 303
+    assert html(editing, done.headers["location"], 404)

@@ -634,14 +634,15 @@ def _print_summary(report: IngestReport, location: str) -> None:
 @main.command()
 @click.option("--merge", nargs=2, metavar="ENTITY INTO", help="Merge ENTITY (a name or id) into INTO.")
 @click.option("--rename", nargs=2, metavar="ENTITY NAME", help="Give ENTITY the canonical name NAME.")
+@click.option("--split", nargs=2, metavar="ENTITY NAME", help="Split the name NAME off ENTITY into an entity of its own.")
 @click.option("--unmention", nargs=3, type=(str, int, int), metavar="ARTICLE START END",
               help="Take the mention at START–END (character offsets) out of ARTICLE: it names no one.")
 @click.option("--undo", "undo_id", type=click.IntRange(1), metavar="ID", help="Undo correction ID.")
 @click.option("--who", default="", help="Who makes the correction (default: the user's login name).")
 @json_option("Print JSON, one object per correction (what `svodka corrections --json` exports).")
 @db_option
-def corrections(merge, rename, unmention, undo_id, who, as_json, db):
-    """Corrections made to the store, the latest first: --merge, --rename and --unmention make one,
+def corrections(merge, rename, split, unmention, undo_id, who, as_json, db):
+    """Corrections made to the store, the latest first: --merge, --rename, --split and --unmention make one,
     --undo takes one back. Later ingests follow them; the pages make them with `serve --allow-edit`."""
     who = who.strip() or os.environ.get("USER") or "analyst"
     with stored(db) as store:
@@ -652,6 +653,9 @@ def corrections(merge, rename, unmention, undo_id, who, as_json, db):
             if rename:
                 entity = _one_entity(store, rename[0])
                 say(f"svodka: renamed {entity} (correction {store.rename_entity(entity, rename[1], who)})", err=True)
+            if split:
+                entity = _one_entity(store, split[0])
+                say(f"svodka: split {split[1]!r} off {entity} (correction {store.split_entity(entity, split[1], who)})", err=True)
             if unmention:
                 say(f"svodka: took the mention out (correction {store.unmention(*unmention, who)})", err=True)
             if undo_id:
@@ -673,6 +677,8 @@ def _correction_line(found) -> str:
         return f"merged {found.target_name} ({found.target}) into {found.value_name} ({found.value})"
     if found.kind == "rename":
         return f"renamed {found.target_name} ({found.target}) to {found.value_name}"
+    if found.kind == "split":
+        return f"split {found.value_name} off {found.target_name} ({found.target})"
     return f"took «{found.target_name}» ({found.value_name or 'no entity'}) out of article {found.value}"
 
 

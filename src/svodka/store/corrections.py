@@ -5,7 +5,8 @@ so the merge holds for articles that arrive after it; undoing it points back exa
 moved (those of later articles too), and brings the entity and its names back. A rename gives an
 entity another canonical name (the old one stays a name of it; later ingests keep the entity's
 stored name); a mention marked wrong is taken out of its article (an article is read once, so it
-stays out)."""
+stays out). A name split off an entity (two namesakes under one) becomes an entity of its own,
+taking the mentions written so, in later articles too."""
 from __future__ import annotations
 
 import json
@@ -32,9 +33,9 @@ class CorrectionError(ValueError):
 @dataclass(frozen=True)
 class Correction:
     id: int
-    kind: str  # merge, rename, unmention
-    target: str  # merge: the entity merged away; rename: the entity; unmention: the mention's entity
-    value: str  # merge: the entity it was merged into; rename: the new name; unmention: the article id
+    kind: str  # merge, rename, unmention, split
+    target: str  # merge: the entity merged away; rename, split: the entity; unmention: the mention's entity
+    value: str  # merge: the entity merged into; rename: the new name; split: the name; unmention: the article
     who: str
     at: str
     undone_at: str | None = None
@@ -90,8 +91,51 @@ def unmention(db: sqlite3.Connection, article_id: str, start: int, end: int, who
     return correction
 
 
-def follow_redirects(db: sqlite3.Connection, entity_ids) -> None:
-    """Merge again, as their corrections did, the entities an article just stored brought back."""
+def split(db: sqlite3.Connection, entity_id: str, alias: str, who: str) -> int:
+    """Split the name `alias` off the entity: a new entity of that name takes the mentions written so
+    (by their nominative form) and the alias; later articles' mentions written so go to it too."""
+    row = db.execute("SELECT type, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        raise CorrectionError(f"no entity {entity_id!r}")
+    folded = alias.casefold()
+    if folded == row[1].casefold():
+        raise CorrectionError("the entity's own name cannot be split off; rename it, or split off its other names")
+    moving = db.execute("SELECT count(*) FROM mentions WHERE entity_id = ? AND svodka_casefold(normal) = ?",
+                        (entity_id, folded)).fetchone()[0]
+    if not moving and alias not in _aliases(db, entity_id):
+        raise CorrectionError(f"{alias!r} is not a name of {row[1]!r}")
+    correction = _record(db, "split", entity_id, alias, who, {"names": [row[1], alias]})
+    new = f"{entity_id}~{correction}"
+    db.execute("UPDATE corrections SET saved = json_set(saved, '$.new', ?) WHERE id = ?", (new, correction))
+    db.execute("INSERT INTO entities (id, type, name, wikidata, first_seen) VALUES (?, ?, ?, NULL, ?)",
+               (new, row[0], alias, _now()))
+    db.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?", (entity_id, alias))
+    _add_aliases(db, new, [alias])
+    db.execute("INSERT INTO entity_splits (entity_id, folded, new, correction_id) VALUES (?, ?, ?, ?)",
+               (entity_id, folded, new, correction))
+    _split_mentions(db, correction, entity_id, folded, new)
+    return correction
+
+
+def _split_mentions(db: sqlite3.Connection, correction: int, entity_id: str, folded: str, new: str,
+                    article_id: str | None = None) -> None:
+    """Give `new` the mentions of `entity_id` whose nominative folds to `folded` (of one article, when given), noted."""
+    where = "entity_id = ? AND svodka_casefold(normal) = ?" + (" AND article_id = ?" if article_id else "")
+    given = (entity_id, folded, *([article_id] if article_id else []))
+    keys, _ = REFERENCES["mentions"]
+    rows = db.execute(f"SELECT {', '.join(keys)} FROM mentions WHERE {where}", given).fetchall()
+    db.executemany("INSERT INTO correction_rows (correction_id, table_name, column_name, key) VALUES (?, ?, ?, ?)",
+                   [(correction, "mentions", "entity_id", json.dumps(list(row), ensure_ascii=False)) for row in rows])
+    db.execute(f"UPDATE mentions SET entity_id = ? WHERE {where}", (new, *given))
+
+
+def follow_redirects(db: sqlite3.Connection, article_id: str, entity_ids) -> None:
+    """Make again, for an article just stored, the merges and splits of the entities it names."""
+    marks = ", ".join("?" * len(set(entity_ids)))
+    for entity_id, folded, new, correction in db.execute(
+            f"SELECT entity_id, folded, new, correction_id FROM entity_splits WHERE entity_id IN ({marks})",
+            list(set(entity_ids))).fetchall():
+        _split_mentions(db, correction, entity_id, folded, new, article_id)
     pending = set(entity_ids)
     for _ in range(MAX_HOPS):
         if not pending:
@@ -112,14 +156,14 @@ def undo(db: sqlite3.Connection, correction_id: int, who: str) -> None:
     kind, target, value, saved, undone = row
     if undone:
         raise CorrectionError(f"correction {correction_id} was undone already")
-    entities = (target, value) if kind == "merge" else (target, target)
+    entities = (target, value) if kind == "merge" else (target, json.loads(saved).get("new", target))
     later = db.execute("SELECT id FROM corrections WHERE id > ? AND undone_at IS NULL AND kind != 'unmention' "
                        "AND (target IN (?, ?) OR value IN (?, ?)) ORDER BY id DESC LIMIT 1",
                        (correction_id, *entities, *entities)).fetchone()
     if later and kind != "unmention":
         raise CorrectionError(f"correction {later[0]} changed these entities after it: undo that one first")
-    {"merge": _unmerge, "rename": _unrename, "unmention": _remention}[kind](db, correction_id, target, value,
-                                                                          json.loads(saved))
+    undoing = {"merge": _unmerge, "rename": _unrename, "unmention": _remention, "split": _unsplit}[kind]
+    undoing(db, correction_id, target, value, json.loads(saved))
     db.execute("UPDATE corrections SET undone_at = ?, undone_by = ? WHERE id = ?", (_now(), who, correction_id))
 
 
@@ -142,6 +186,19 @@ def _unrename(db: sqlite3.Connection, correction_id: int, entity_id: str, name: 
     db.execute("UPDATE entities SET name = ? WHERE id = ?", (saved["names"][0], entity_id))
     db.execute(f"DELETE FROM entity_aliases WHERE entity_id = ? AND alias IN ({', '.join('?' * len(saved['added']))})",
                (entity_id, *saved["added"]))
+
+
+def _unsplit(db: sqlite3.Connection, correction_id: int, entity_id: str, alias: str, saved: dict) -> None:
+    new = saved["new"]
+    for (key,) in db.execute("SELECT key FROM correction_rows WHERE correction_id = ? AND table_name = 'mentions'",
+                             (correction_id,)).fetchall():
+        keys, _ = REFERENCES["mentions"]
+        db.execute(f"UPDATE mentions SET entity_id = ? WHERE {' AND '.join(f'{k} = ?' for k in keys)} AND entity_id = ?",
+                   (entity_id, *json.loads(key), new))
+    db.execute("DELETE FROM entity_splits WHERE correction_id = ?", (correction_id,))
+    db.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (new,))
+    db.execute("DELETE FROM entities WHERE id = ?", (new,))
+    _add_aliases(db, entity_id, [alias])
 
 
 def _remention(db: sqlite3.Connection, correction_id: int, entity_id: str, article_id: str, saved: dict) -> None:

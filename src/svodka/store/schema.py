@@ -416,7 +416,8 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     """,
     # 17: corrections an analyst made (store/corrections.py): each with who made it and when, the
-    # rows it changed (to undo it exactly), and for a merge the redirect every later ingest follows.
+    # rows it changed (to undo it exactly), and for a merge (a split) the redirect (the rule) every
+    # later ingest follows.
     """
     CREATE TABLE corrections (
         id INTEGER PRIMARY KEY,
@@ -440,6 +441,13 @@ MIGRATIONS: tuple[str, ...] = (
         old TEXT PRIMARY KEY,
         new TEXT NOT NULL,
         correction_id INTEGER NOT NULL REFERENCES corrections (id)
+    );
+    CREATE TABLE entity_splits (
+        entity_id TEXT NOT NULL,
+        folded TEXT NOT NULL,
+        new TEXT NOT NULL,
+        correction_id INTEGER NOT NULL REFERENCES corrections (id),
+        PRIMARY KEY (entity_id, folded)
     );
     """,
 )

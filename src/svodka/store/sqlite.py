@@ -115,7 +115,7 @@ class SQLiteStore:
         if inserted or lacks_events(self._db, article):
             save_events(self._db, article)
         if inserted:
-            follow_redirects(self._db, [entity.id for entity in article.entities])
+            follow_redirects(self._db, article.id, [entity.id for entity in article.entities])
         self._db.execute(
             "INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)",
             (article.id, article.source, now),
@@ -306,6 +306,11 @@ class SQLiteStore:
         """Take a mention that names no one out of its article, as a correction."""
         with self._transaction():
             return corrected.unmention(self._db, article_id, start, end, who)
+
+    def split_entity(self, entity_id: str, alias: str, who: str) -> int:
+        """Split the name `alias` off the entity into an entity of its own, as a correction."""
+        with self._transaction():
+            return corrected.split(self._db, entity_id, alias, who)
 
     def undo_correction(self, correction_id: int, who: str) -> None:
         with self._transaction():

@@ -1,5 +1,6 @@
 """Corrections made on the pages (only on a server started with --allow-edit): merging an entity
-into another, renaming one, taking out a mention that names no one, and undoing a correction. Each form carries the editor's token, checked here; the
+into another, renaming one, splitting a name off one, taking out a mention that names no one, and
+undoing a correction. Each form carries the editor's token, checked here; the
 store keeps who made the correction and when (`store.corrections`)."""
 from __future__ import annotations
 
@@ -42,6 +43,17 @@ def rename(request: Request, entity: Text, name: Text, token: Annotated[str, For
     except CorrectionError as problem:
         raise HTTPException(400, str(problem))
     return RedirectResponse(f"/entities/{quote(entity, safe='')}", status_code=303)
+
+
+@router.post("/split")
+def split(request: Request, entity: Text, name: Text, token: Annotated[str, Form(max_length=500)],
+          who: Annotated[str, Form(max_length=100)] = "", store=Store):
+    _check(request, token)
+    try:
+        correction = store.split_entity(entity, name, who.strip() or "аналитик")
+    except CorrectionError as problem:
+        raise HTTPException(400, str(problem))
+    return RedirectResponse(f"/entities/{quote(f'{entity}~{correction}', safe='')}", status_code=303)
 
 
 @router.post("/unmention")
