@@ -27,6 +27,7 @@ if not CHROMIUM:
                 allow_module_level=True)
 
 SHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 
@@ -35,6 +36,9 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 def server(tmp_path_factory):
     path = tmp_path_factory.mktemp("browser") / "news.db"
     hostile = store_with_hostile(path)
+    ingested = subprocess.run([sys.executable, "-m", "svodka", "ingest", str(EXAMPLES), "--db", str(path)],
+                              capture_output=True, text=True)  # the two real articles svodka ships with
+    assert ingested.returncode == 0, ingested.stderr
     with serving(path) as base:
         yield base, hostile
 
@@ -117,6 +121,20 @@ def test_from_the_front_page_to_a_story_an_article_an_entity_a_pair_and_a_search
     assert page.locator("ol.hits > li").count() < found or "ТАСС" in page.locator("p.meta").first.inner_text()
     assert not page.dialogs
     assert all(url.startswith(base) for url in page.requests), [url for url in page.requests if not url.startswith(base)]
+
+
+def test_a_real_article_reads_with_its_people_and_quotes_marked(server, page):
+    base, _ = server
+    page.goto(f"{base}/search?q=Ельцина")
+    page.locator("ol.hits > li > a").first.click()
+    shot(page, "real-article")
+    text = page.locator(".text").inner_text()
+    assert "Президентской библиотеке" in text and page.locator("a.mention", has_text="Путин").count() >= 1
+    assert page.locator("mark.quote").count() >= 1 and page.locator(".text p.byline").count() == 1
+    assert page.locator("dl.facts").inner_text().count("Взгляд") == 1
+    page.locator("a.mention", has_text="Лукашенко").first.click()
+    assert page.locator("h1").inner_text() == "Александр Лукашенко"
+    assert not page.dialogs and all(url.startswith(base) for url in page.requests)
 
 
 def test_hostile_text_is_shown_as_text_and_runs_nothing(server, page):
