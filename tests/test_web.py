@@ -69,6 +69,8 @@ def test_a_story_an_article_and_an_entity_show_what_the_store_holds(client):
     article = html(client, f"/articles/{meeting['id']}")
     assert 'class="mention" href="/entities/' in article and "Петербург" in article
     assert "ТАСС" in article
+    pair = html(client, "/pair?a=Путин&b=Лукашенко")
+    assert "сюжет: <a href=\"/stories/" in pair and "встреча" in pair  # their shared story and meeting
     search = html(client, "/search?q=Лукашенко")
     assert "<mark>Лукашенко</mark>" in search and "БелТА" in search  # a snippet's match, the outlet facet
 

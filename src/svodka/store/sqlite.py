@@ -171,11 +171,12 @@ class SQLiteStore:
         return self._views(ranked_story_ids(self._db, limit, since_day, entities))
 
     def story_cards(self, limit: int | None = None, since: str | None = None,
-                    naming: Sequence[str] | None = None) -> list[StoryCard]:
+                    naming: Sequence[str] | None = None, with_: Sequence[str] | None = None) -> list[StoryCard]:
         """What lists of stories show, without reading their members: the best ranked, as `stories`
-        ranks them; with `naming`, the latest `limit` that name one of those entities, oldest first."""
+        ranks them; with `naming`, the latest `limit` that name one of those entities (and one of
+        `with_` in the same article, when given), oldest first."""
         if naming is not None:
-            ids = stories_naming(self._db, naming, None, limit)
+            ids = stories_naming(self._db, naming, with_, limit)
             ranked = ranked_story_ids(self._db, None, None, None, ids) if ids else []
             cards = [story_card(self._db, story_id, points, breaking, self._text_of) for story_id, points, breaking in ranked]
             return sorted(cards, key=lambda card: (card.first_seen or "", card.id))

@@ -13,8 +13,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..listing import timeline_date
-from ..records import Entity, Story, StoryCard
+from ..listing import UNDATED, timeline_date
+from ..records import Entity, StoryCard
 from ..search.query import parse
 from ..search.resolve import UnknownEntity, entity_ids, resolved
 from ..search.results import Filters
@@ -73,7 +73,7 @@ def pieces(snippet) -> list[tuple[str, bool]]:
 
 
 templates.filters.update(safe_url=safe_url, pieces=pieces)
-templates.tests["story"] = lambda value: isinstance(value, Story)
+templates.tests["story"] = lambda value: isinstance(value, StoryCard)
 
 
 def error_page(status: int, detail: str) -> HTMLResponse:
@@ -171,8 +171,8 @@ def pair(a: Annotated[str, Query(min_length=1, max_length=200)], b: Annotated[st
     if not first or not other:
         raise HTTPException(404, f"нет сущности «{a if not first else b}»")
     items = [*store.events(first, other, limit=100, statuses=["happened", "planned", "negated", "hypothetical"]),
-             *store.stories_naming(first, other, 100)]
-    items.sort(key=timeline_date)
+             *store.story_cards(100, naming=first, with_=other)]
+    items.sort(key=lambda item: (item.first_seen or UNDATED) if isinstance(item, StoryCard) else timeline_date(item))
     names = [_stored(store, first), _stored(store, other)]
     return page("pair.html", title=f"{names[0].name} и {names[1].name}", names=names, items=items, a=a, b=b)
 
