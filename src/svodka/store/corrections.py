@@ -105,7 +105,7 @@ def split(db: sqlite3.Connection, entity_id: str, alias: str, who: str) -> int:
     if not moving and alias not in _aliases(db, entity_id):
         raise CorrectionError(f"{alias!r} is not a name of {row[1]!r}")
     correction = _record(db, "split", entity_id, alias, who, {"names": [row[1], alias]})
-    new = f"{entity_id}~{correction}"
+    new = split_off(entity_id, correction)
     db.execute("UPDATE corrections SET saved = json_set(saved, '$.new', ?) WHERE id = ?", (new, correction))
     db.execute("INSERT INTO entities (id, type, name, wikidata, first_seen) VALUES (?, ?, ?, NULL, ?)",
                (new, row[0], alias, _now()))
@@ -115,6 +115,11 @@ def split(db: sqlite3.Connection, entity_id: str, alias: str, who: str) -> int:
                (entity_id, folded, new, correction))
     _split_mentions(db, correction, entity_id, folded, new)
     return correction
+
+
+def split_off(entity_id: str, correction: int) -> str:
+    """The id of the entity the split `correction` made of a name of `entity_id`."""
+    return f"{entity_id}~{correction}"
 
 
 def _split_mentions(db: sqlite3.Connection, correction: int, entity_id: str, folded: str, new: str,
