@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 from dataclasses import dataclass, field
-
 from pathlib import Path
 
 import numpy as np

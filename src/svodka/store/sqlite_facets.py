@@ -10,6 +10,7 @@ import sqlite3
 
 import numpy as np
 
+from ..records import ENTITY_TYPES
 from ..search.query import Query
 from ..search.results import Count, Facets, Filters
 from .sqlite_columns import CardColumns
@@ -61,8 +62,7 @@ def _entities(db: sqlite3.Connection, first: str, parameters: list, top: int) ->
     left could still enter a type's top (naming thousands of once-seen entities cost the most)."""
     counted = sorted(db.execute(f"SELECT entity_id, count(*) FROM article_entities WHERE article_id IN ({first}) "
                                 "GROUP BY entity_id", parameters).fetchall(), key=lambda row: -row[1])
-    types = [row[0] for row in db.execute("SELECT DISTINCT type FROM entities")]
-    by_type: dict[str, list[Count]] = {type: [] for type in types}
+    by_type: dict[str, list[Count]] = {type: [] for type in ENTITY_TYPES}
     for start in range(0, len(counted), CHUNK):
         chunk = dict(counted[start:start + CHUNK])
         for entity_id, type, name in db.execute(

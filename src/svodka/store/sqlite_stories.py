@@ -260,7 +260,7 @@ def story_card(db: sqlite3.Connection, story_id: int, score: float, breaking: bo
         "SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
         "ORDER BY m.day DESC, a.seq DESC LIMIT ?", (story_id, VIEW_MEMBERS))]
     kept = db.execute("SELECT version, title, summary FROM story_views WHERE story_id = ?", (story_id,)).fetchone()
-    if kept is None or kept[0] != f"{articles}:{','.join(reversed(latest))}":
+    if kept is None or kept[0] != _view_version(articles, latest[::-1]):
         view = story_view(db, story_id, score, breaking, load_article)
         title, summary = view.title, view.summary
     else:
@@ -274,11 +274,17 @@ def story_card(db: sqlite3.Connection, story_id: int, score: float, breaking: bo
                      _iso(first_day), _iso(last_day), articles, outlets, tuple(named))
 
 
+def _view_version(members: int, latest: list[str]) -> str:
+    """The membership a kept headline and summary were chosen from: how many articles, and the ids of
+    the latest VIEW_MEMBERS in order."""
+    return f"{members}:{','.join(latest)}"
+
+
 def _headline_and_summary(db: sqlite3.Connection, story_id: int, every: list[StoryMember], centroid: dict,
                           entities: list[tuple[str, int]], load_article: Callable[[str], Article]):
     """The story's headline, summary and its sources: as last chosen when its articles are the same
     (summarising is most of a listing's time), else chosen anew and kept."""
-    version = f"{len(every)}:{','.join(member.article_id for member in every[-VIEW_MEMBERS:])}"
+    version = _view_version(len(every), [member.article_id for member in every[-VIEW_MEMBERS:]])
     kept = db.execute("SELECT version, title, summary, sources FROM story_views WHERE story_id = ?", (story_id,)).fetchone()
     if kept is not None and kept[0] == version:
         return kept[1], kept[2], tuple(json.loads(kept[3]))
