@@ -113,12 +113,31 @@ def test_search_with_entity_filters_facets_and_snippet_offsets(client):
     assert get(client, "/api/search?speaker=Лукашенко&since=2024-06-06")["total"] == 1
 
 
-@pytest.mark.parametrize("resource", ["quotes", "events"])
+@pytest.mark.parametrize("resource", ["quotes", "events", "stories"])
 def test_field_names_are_those_of_the_cli_json(client, store_path, resource):
     printed = CliRunner().invoke(main, [resource, "--json", "--db", str(store_path)])
     cli_item = json.loads(printed.output.splitlines()[0])
     api_item = get(client, f"/api/{resource}?limit=1")["items"][0]
     assert set(api_item) == set(cli_item)
+
+
+def test_story_lists_are_cards_and_a_story_pages_its_quotes_and_events(client, store_path):
+    cards = get(client, "/api/stories?since=2024-01-01&limit=50")["items"]
+    assert cards and all("members" not in card for card in cards)
+    busiest = max(cards, key=lambda card: get(client, f"/api/stories/{card['id']}")["quote_count"])
+    whole = get(client, f"/api/stories/{busiest['id']}")
+    assert busiest["articles"] == len(whole["members"]) and busiest["outlet_count"] == len(whole["outlets"])
+    said = get(client, f"/api/quotes?story={busiest['id']}&limit=100")["items"]
+    assert len(said) == whole["quote_count"] > 0
+    assert {quote["article"]["id"] for quote in said} <= {member["article_id"] for member in whole["members"]}
+    assert get(client, f"/api/stories/{busiest['id']}?limit=1")["quotes"] == said[:1], "newest first, as /api/quotes"
+    happened = get(client, f"/api/events?story={busiest['id']}&status=happened&status=planned&limit=100")["items"]
+    assert {event["article"]["id"] for event in happened} <= {member["article_id"] for member in whole["members"]}
+    for resource in ("quotes", "events"):
+        assert get(client, f"/api/{resource}?story=999999", 404)["detail"] == "no story #999999"
+        assert client.get(f"/api/{resource}?story=0").status_code == 422
+    timeline = get(client, "/api/timeline?entity=Путин")["items"]
+    assert all("members" not in item and "articles" in item for item in timeline if item["kind"] == "story")
 
 
 @pytest.mark.parametrize("url, status", [

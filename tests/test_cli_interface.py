@@ -32,6 +32,8 @@ READS = {
 
 ENTITY_FIELDS = {"id", "type", "name", "aliases", "wikidata"}
 ARTICLE_REF_FIELDS = {"id", "title", "published", "outlet", "source", "url"}
+STORY_CARD_FIELDS = {"id", "thread", "title", "summary", "score", "breaking", "category", "first_seen", "last_seen",
+                     "articles", "copies", "outlet_count", "outlets"}
 STORY_FIELDS = {"id", "thread", "title", "summary", "summary_sources", "score", "breaking", "category", "first_seen",
                 "last_seen", "outlets", "entities", "quote_count", "event_count", "members"}
 EVENT_FIELDS = {"id", "article", "ordinal", "type", "cameo", "participants", "evidence", "place", "place_name",
@@ -44,7 +46,8 @@ LISTINGS = {
     ("entity", "Путин"): ENTITY_FIELDS | {"mentions", "articles", "mentioned_in"},
     ("quotes",): {"article", "ordinal", "speaker_name", "text", "kind", "speaker", "speaker_text", "start", "end"},
     ("events",): EVENT_FIELDS,
-    ("stories",): STORY_FIELDS,
+    ("stories",): STORY_CARD_FIELDS,
+    ("stories", "--members"): STORY_FIELDS,
     ("story", 1): STORY_FIELDS | {"quotes", "events", "thread_stories"},
     ("timeline", "Путин"): {"kind", "date", "id"},
     ("stats",): {"database", "articles", "entities", "quotes", "events", "stories"},

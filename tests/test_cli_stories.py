@@ -21,7 +21,7 @@ def db(facts_db):
 
 
 def test_stories_json_carries_what_the_issue_lists(db):
-    result = run("stories", "--json", "--db", db)
+    result = run("stories", "--members", "--json", "--db", db)
     assert result.exit_code == 0, result.output
     stories = [json.loads(line) for line in result.output.splitlines()]
     assert len(stories) == 2, "a meeting and a call ten days apart are two stories"
@@ -34,6 +34,32 @@ def test_stories_json_carries_what_the_issue_lists(db):
     assert meeting["members"][0]["url"] == MEETING.url and meeting["members"][0]["source"] == MEETING.source
 
 
+def test_stories_json_without_members_is_their_cards(db):
+    whole = [json.loads(line) for line in run("stories", "--members", "--json", "--db", db).output.splitlines()]
+    cards = [json.loads(line) for line in run("stories", "--json", "--db", db).output.splitlines()]
+    assert [card["id"] for card in cards] == [story["id"] for story in whole]
+    for card, story in zip(cards, whole):
+        assert "members" not in card
+        assert card["articles"] == len(story["members"]) and card["outlet_count"] == len(story["outlets"])
+        assert (card["title"], card["summary"], card["thread"]) == (story["title"], story["summary"], story["thread"])
+    with_members = run("stories", "--members", "--db", db).output.splitlines()
+    assert any(line.startswith("      - ") for line in with_members)
+    assert run("stories", "--db", db).output.splitlines() == [line for line in with_members if not line.startswith("      - ")]
+
+
+def test_quotes_and_events_of_one_story(db):
+    meeting = next(json.loads(line) for line in run("stories", "--members", "--json", "--db", db).output.splitlines()
+                   if json.loads(line)["members"][0]["article_id"] == MEETING.id)
+    said = [json.loads(line) for line in run("quotes", "--story", meeting["id"], "--json", "--db", db).output.splitlines()]
+    assert len(said) == len(MEETING.quotes) and {quote["article"]["id"] for quote in said} == {MEETING.id}
+    happened = [json.loads(line) for line in run("events", "--story", meeting["id"], "--json", "--db", db).output.splitlines()]
+    assert len(happened) == len(MEETING.events) and {event["article"]["id"] for event in happened} == {MEETING.id}
+    one = json.loads(run("story", meeting["id"], "--limit", 1, "--json", "--db", db).output)
+    assert len(one["quotes"]) == 1 and one["quotes"][0] == said[-1], "the latest quote"
+    assert run("quotes", "--story", 999, "--db", db).exit_code == 3
+    assert "no story #999" in run("events", "--story", 999, "--db", db).stderr
+
+
 def test_stories_since_and_entity_filter(db):
     since = [json.loads(line) for line in run("stories", "--json", "--since", "2024-06-05", "--db", db).output.splitlines()]
     assert [story["first_seen"] for story in since] == ["2024-06-10"]
@@ -42,7 +68,7 @@ def test_stories_since_and_entity_filter(db):
 
 
 def test_story_shows_members_entities_quotes_and_events(db):
-    meeting = next(json.loads(line) for line in run("stories", "--json", "--db", db).output.splitlines()
+    meeting = next(json.loads(line) for line in run("stories", "--members", "--json", "--db", db).output.splitlines()
                    if json.loads(line)["members"][0]["article_id"] == MEETING.id)
     result = run("story", meeting["id"], "--db", db)
     assert result.exit_code == 0 and MEETING.id in result.output
@@ -75,7 +101,7 @@ def test_hostile_headlines_are_printed_inert(db_path):
 
 def test_a_schema_3_store_gets_its_stories_when_first_asked(db_path):
     store_at_schema(db_path, 3, MEETING).close()
-    result = run("stories", "--json", "--db", db_path)
+    result = run("stories", "--members", "--json", "--db", db_path)
     assert result.exit_code == 0, result.output
     assert "clustered 1 articles that were in no story yet" in result.stderr
     assert json.loads(result.stdout.splitlines()[-1])["members"][0]["article_id"] == MEETING.id

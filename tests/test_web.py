@@ -155,11 +155,13 @@ def test_story_cards_say_what_the_full_stories_say(tmp_path):
             story = full[card.id]
             assert (card.title, card.summary, card.category, card.breaking, card.first_seen, card.last_seen) == (
                 story.title, story.summary, story.category, story.breaking, story.first_seen, story.last_seen)
-            assert card.articles == len(story.members) and card.outlet_count == len(story.outlets)
+            assert (card.thread, card.articles, card.outlet_count) == (story.thread, len(story.members), len(story.outlets))
+            assert card.copies == sum(1 for member in story.members if member.duplicate_of)
             assert set(card.outlets) <= set(story.outlets) and len(card.outlets) == min(5, len(story.outlets))
+            assert card.outlets == tuple(sorted(card.outlets, key=lambda outlet: -sum(
+                member.outlet == outlet for member in story.members)))
         putin = [entity.id for entity in store.find_entities("Путин")]
-        assert [card.id for card in store.story_cards(10, naming=putin)] == [
-            story.id for story in store.stories_naming(putin, None, 10)]
+        assert [card.id for card in store.story_cards(10, None, putin)] == [story.id for story in store.stories(10, None, putin)]
 
 
 TOKEN = "an-editor-token-long-enough"

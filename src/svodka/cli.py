@@ -353,16 +353,17 @@ def entity(name, as_json, db):
 @main.command()
 @click.option("--by", metavar="NAME", help="Only what NAME said (an entity's name, alias or id).")
 @click.option("--about", metavar="NAME", help="Only quotes whose words mention NAME.")
+@click.option("--story", "story_id", type=click.IntRange(1), metavar="ID", help="Only quotes from story ID's articles.")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, metavar="N",
               help="How many of the latest quotes to print.")
 @json_option()
 @db_option
-def quotes(by, about, limit, as_json, db):
+def quotes(by, about, story_id, limit, as_json, db):
     """Who said what: the latest stored quotes, oldest first."""
     with stored(db) as store:
-        found = store.quotes(_entity_ids(store, by), _entity_ids(store, about), limit)
+        found = store.quotes(_entity_ids(store, by), _entity_ids(store, about), limit, _story_articles(store, story_id))
         if not found:
-            say(f"svodka: no quotes{_filters(by=by, about=about)} in {store.location}", err=True)
+            say(f"svodka: no quotes{_filters(by=by, about=about, story=story_id)} in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
     print_records(found, as_json, quote_dict, quote_line)
 
@@ -373,19 +374,20 @@ def quotes(by, about, limit, as_json, db):
 @click.option("--with", "other", metavar="NAME", help="Only events NAME takes part in too.")
 @click.option("--type", "event_type", type=click.Choice(EVENT_TYPES, case_sensitive=False), metavar="TYPE",
               help=f"Only events of this type: {', '.join(EVENT_TYPES)}.")
+@click.option("--story", "story_id", type=click.IntRange(1), metavar="ID", help="Only events from story ID's articles.")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, metavar="N",
               help="How many of the latest events to print.")
 @json_option()
 @status_option
 @db_option
-def events(name, other, event_type, limit, as_json, statuses, db):
+def events(name, other, event_type, story_id, limit, as_json, statuses, db):
     """What happened: the latest stored events by date, oldest first, with their evidence (with
     --status, also what is planned, denied or only supposed)."""
     with stored(db) as store:
         found = store.events(_entity_ids(store, name), _entity_ids(store, other), event_type, limit,
-                             statuses=statuses)
+                             _story_articles(store, story_id), statuses)
         if not found:
-            say(f"svodka: no events{_filters(entity=name, with_=other, type=event_type)} "
+            say(f"svodka: no events{_filters(entity=name, with_=other, type=event_type, story=story_id)} "
                 f"in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
     print_records(found, as_json, event_dict, event_lines)
@@ -398,17 +400,19 @@ def events(name, other, event_type, limit, as_json, statuses, db):
               help="Only stories seen on or after DATE (default: the store's last 30 days, and the undated "
                    "stories).")
 @click.option("--entity", "name", metavar="NAME", help="Only stories with an article naming NAME.")
-@click.option("--members", is_flag=True, help="List every article of each story.")
-@json_option("Print JSON, one object per story.")
+@click.option("--members", is_flag=True,
+              help="List every article of each story (with --json: whole stories, as `svodka story` prints them).")
+@json_option("Print JSON, one object per story: its card (counts and leading outlets; --members for the rest).")
 @old_jsonl_option
 @db_option
 def stories(top, since, name, members, as_json, old_jsonl, db):
     """Stories ranked by outlets, articles, recency and growth: each with a headline chosen from its
-    articles, a summary drawn from several outlets, and its articles (copies marked)."""
+    articles, a summary drawn from several outlets, and with --members its articles (copies marked)."""
     as_json = as_json or old_jsonl
     with stored(db) as store:
         _cluster_pending(store)
-        found = store.stories(top, since, _entity_ids(store, name))
+        listed = store.stories if members else store.story_cards
+        found = listed(top, since, _entity_ids(store, name))
         if not found:
             say(f"svodka: no stories{_filters(since=since, entity=name)} in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
@@ -417,12 +421,15 @@ def stories(top, since, name, members, as_json, old_jsonl, db):
 
 @main.command()
 @click.argument("story_id", type=int)
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True, metavar="N",
+              help="How many of the latest quotes, and of the latest events, to print (`svodka quotes --story ID` "
+                   "and `svodka events --story ID` list more).")
 @json_option("Print the story as one JSON object.")
 @status_option
 @db_option
-def story(story_id, as_json, statuses, db):
-    """One story whole: headline, summary, every article, its entities, and the quotes and events
-    of its articles with their sources."""
+def story(story_id, limit, as_json, statuses, db):
+    """One story whole: headline, summary, every article, its entities, and the latest quotes and
+    events of its articles with their sources."""
     with stored(db) as store:
         _cluster_pending(store)
         found = store.story(story_id)
@@ -430,7 +437,7 @@ def story(story_id, as_json, statuses, db):
             say(f"svodka: no story #{story_id} in {store.location}", err=True)
             sys.exit(EXIT_NOT_FOUND)
         ids = [member.article_id for member in found.members]
-        said, happened = store.quotes(articles=ids), store.events(articles=ids, statuses=statuses)
+        said, happened = store.quotes(articles=ids, limit=limit), store.events(articles=ids, statuses=statuses, limit=limit)
         # A story with no dated article opens no thread and continues none; the store has no day to give it.
         thread = store.thread(found.thread) if found.first_seen else [(found.id, None)]
     if as_json:
@@ -440,8 +447,10 @@ def story(story_id, as_json, statuses, db):
     say(story_entities_line(found))
     if len(thread) > 1:
         say("    thread: " + ", ".join(f"#{i} ({day})" for i, day in thread))
-    for heading, lines in (("quotes", [quote_line(q) for q in said]), ("events", [event_lines(e) for e in happened])):
-        say(f"    {heading}: {len(lines) or '(none)'}")
+    for heading, lines, total in (("quotes", [quote_line(q) for q in said], found.quote_count),
+                                  ("events", [event_lines(e) for e in happened], None)):
+        shown = f"the latest {len(lines)}" + (f" of {total:,}" if total else "")
+        say(f"    {heading}: {shown if len(lines) == limit else len(lines) or '(none)'}")
         for line in lines:
             say(textwrap.indent(line, "      "))
 
@@ -587,7 +596,7 @@ def timeline(name, other, limit, as_json, statuses, db):
         _cluster_pending(store)
         ids, other_ids = _entity_ids(store, name), _entity_ids(store, other)
         items = [*store.events(ids, other_ids, limit=limit, statuses=statuses),
-                 *store.stories_naming(ids, other_ids, limit)]
+                 *store.latest_story_cards(ids, other_ids, limit)]
         items = sorted(items, key=timeline_date)[-limit:]
         if not items:
             say(f"svodka: nothing on {name!r}{' and ' + repr(other) if other else ''} in {store.location}",
@@ -612,6 +621,17 @@ def _entity_ids(store, name: str | None) -> list[str] | None:
         say(f"svodka: no entity named {name!r} in {store.location}", err=True)
         sys.exit(EXIT_NOT_FOUND)
     return [entity.id for entity in found]
+
+
+def _story_articles(store, story_id: int | None) -> list[str] | None:
+    """The ids of story `story_id`'s articles; exit 3 when there is no such story."""
+    if story_id is None:
+        return None
+    found = store.story_articles(story_id)
+    if not found:
+        say(f"svodka: no story #{story_id} in {store.location}", err=True)
+        sys.exit(EXIT_NOT_FOUND)
+    return found
 
 
 def _filters(**given) -> str:

@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import asdict
 
 from .digest import WIDTH
-from .records import Article, Entity, Story
+from .records import Article, Entity, Story, StoryCard, shallow_dict
 from .search.results import Count, Facets, Hit, Snippet
 from .store import ArticleRef, FoundEvent, FoundQuote
 
@@ -92,7 +92,7 @@ def event_lines(found: FoundEvent) -> str:
 
 
 def quote_dict(found: FoundQuote) -> dict:
-    return {"article": asdict(found.article), "ordinal": found.ordinal, "speaker_name": found.speaker_name,
+    return {"article": shallow_dict(found.article), "ordinal": found.ordinal, "speaker_name": found.speaker_name,
             **found.quote.to_dict()}
 
 
@@ -102,7 +102,7 @@ def event_dict(found: FoundEvent) -> dict:
         entity = found.entity(participant["entity"])
         participant.update(name=entity.name if entity else None, type=entity.type if entity else None)
     place = found.entity(found.event.place)
-    return {"id": found.id, "article": asdict(found.article), "ordinal": found.ordinal, **data,
+    return {"id": found.id, "article": shallow_dict(found.article), "ordinal": found.ordinal, **data,
             "place_name": place.name if place else None, "evidence_text": found.evidence}
 
 
@@ -123,19 +123,18 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def story_lines(story: Story, members: bool = False) -> str:
+def story_lines(story: Story | StoryCard, members: bool = False) -> str:
     """A heading (id, score, category, days, counts), the headline, the summary wrapped; with
-    `members`, one line per article, copies marked."""
-    originals = sum(1 for member in story.members if member.duplicate_of is None)
-    span = story_span(story)
+    `members` (of a whole story), one line per article, copies marked."""
+    outlets, articles, copies = _story_counts(story)
     flags = " BREAKING" if story.breaking else ""
-    lines = [f"#{story.id}  score {story.score:.2f}{flags}  {story.category}  {span}  "
-             f"{_count(len(story.outlets), 'outlet')}, {_count(originals, 'article')}"
-             + (f" + {_count(len(story.members) - originals, 'copy', 'copies')}" if len(story.members) > originals else "")
+    lines = [f"#{story.id}  score {story.score:.2f}{flags}  {story.category}  {story_span(story)}  "
+             f"{_count(outlets, 'outlet')}, {_count(articles - copies, 'article')}"
+             + (f" + {_count(copies, 'copy', 'copies')}" if copies else "")
              + (f"  thread #{story.thread}" if story.thread != story.id else ""),
              "    " + _one_line(story.title or "(no headline)")]
     lines += textwrap.wrap(_one_line(story.summary), WIDTH, initial_indent="    ", subsequent_indent="    ")
-    if members:
+    if members and isinstance(story, Story):
         for member in story.members:
             copy = f" (copy of {member.duplicate_of})" if member.duplicate_of else ""
             where = member.url or member.source
@@ -144,20 +143,29 @@ def story_lines(story: Story, members: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _story_counts(story: Story | StoryCard) -> tuple[int, int, int]:
+    """Its outlets, articles, and how many of the articles are copies of another."""
+    if isinstance(story, StoryCard):
+        return story.outlet_count, story.articles, story.copies
+    copies = sum(1 for member in story.members if member.duplicate_of is not None)
+    return len(story.outlets), len(story.members), copies
+
+
 def story_entities_line(story: Story, shown: int = 15) -> str:
     """«    entities: Россия (3 articles), Минск (1 article)», the most named first."""
     names = ", ".join(f"{_one_line(name)} ({_count(articles, 'article')})" for name, articles in story.entities[:shown])
     return f"    entities: {names or '(none)'}"
 
 
-def story_span(story: Story) -> str:
+def story_span(story: Story | StoryCard) -> str:
     """The days its dated articles were seen: one day, a range, or "undated" when none is dated."""
     if story.first_seen is None:
         return "undated"
     return story.first_seen if story.first_seen == story.last_seen else f"{story.first_seen}…{story.last_seen}"
 
 
-def story_dict(story: Story) -> dict:
+def story_dict(story: Story | StoryCard) -> dict:
+    """A whole story (with its members, entities and the summary's sources), or a story's card."""
     return story.to_dict()
 
 
@@ -168,18 +176,18 @@ def story_detail_dict(story: Story, quotes: list[FoundQuote], events: list[Found
             "thread_stories": [{"id": id, "first_seen": day} for id, day in thread]}
 
 
-def timeline_line(item: FoundEvent | Story) -> str:
+def timeline_line(item: FoundEvent | StoryCard) -> str:
     """One line of a timeline: an event (as `event_lines` heads it) or a story, by its date."""
-    if isinstance(item, Story):
-        outlets = ", ".join(story_outlets(item)[:3]) + ("…" if len(item.outlets) > 3 else "")
+    if isinstance(item, StoryCard):
+        outlets = ", ".join(_one_line(outlet) for outlet in item.outlets[:3]) + ("…" if item.outlet_count > 3 else "")
         return (f"{item.first_seen or 'undated'}  story #{item.id}  "
                 f"{_one_line(item.title or '(no headline)')} "
-                f"— {_count(len(item.outlets), 'outlet')}: {_one_line(outlets)}")
+                f"— {_count(item.outlet_count, 'outlet')}: {outlets}")
     return event_lines(item).split("\n")[0]
 
 
-def timeline_dict(item: FoundEvent | Story) -> dict:
-    if isinstance(item, Story):
+def timeline_dict(item: FoundEvent | StoryCard) -> dict:
+    if isinstance(item, StoryCard):
         return {"kind": "story", "date": item.first_seen, **story_dict(item)}
     day = timeline_date(item)
     return {**event_dict(item), "kind": "event", "date": None if day == UNDATED else day}  # the date it is ordered by
@@ -188,15 +196,11 @@ def timeline_dict(item: FoundEvent | Story) -> dict:
 UNDATED = "9999"  # sorts after every date
 
 
-def timeline_date(item: FoundEvent | Story) -> str:
+def timeline_date(item: FoundEvent | StoryCard) -> str:
     """The date to order a timeline by; what has none goes last."""
-    if isinstance(item, Story):
+    if isinstance(item, StoryCard):
         return item.first_seen or UNDATED
     return item.event.date or (item.article.published or "")[:10] or UNDATED
-
-
-def story_outlets(story: Story) -> list[str]:
-    return [_one_line(outlet) for outlet in story.outlets]
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:

@@ -1,13 +1,25 @@
 """The records that flow between stages: frozen, offset-addressed, JSON round-trippable."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
 
 SPAN_KINDS = ("title", "lead", "byline", "body", "chrome")
 ENTITY_TYPES = ("PER", "LOC", "ORG")
 MENTION_KINDS = ("name", "descriptor", "adjective", "byline")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
+
+
+def shallow_dict(record) -> dict:
+    """A dataclass's fields as a dict, one level deep: what `asdict` gives for a record whose fields
+    are plain values, without its deep copy of each (a story's thousand quotes pay for that)."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(item.name for item in fields(kind))
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +153,8 @@ class Quote:
         return " ".join(piece.strip() for piece in pieces if piece.strip())
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["notes"] = [asdict(note) for note in self.notes]
+        data = shallow_dict(self)
+        data["notes"] = [shallow_dict(note) for note in self.notes]
         return data
 
     @classmethod
@@ -179,9 +191,9 @@ class Event:
     status: str = "happened"  # happened, planned, negated or hypothetical (events.status)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["participants"] = [asdict(p) for p in self.participants]
-        data["evidence"] = [asdict(r) for r in self.evidence]
+        data = shallow_dict(self)
+        data["participants"] = [shallow_dict(p) for p in self.participants]
+        data["evidence"] = [shallow_dict(r) for r in self.evidence]
         data["topics"] = list(self.topics)
         return data
 
@@ -224,12 +236,12 @@ class Article:
         return "\n\n".join(span.of(self.text) for span in self.spans_of("body"))
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        data = shallow_dict(self)
         data["authors"] = list(self.authors)
         data["cited"] = list(self.cited)
-        data["spans"] = [asdict(span) for span in self.spans]
-        data["mentions"] = [asdict(mention) for mention in self.mentions]
-        data["entities"] = [{**asdict(entity), "aliases": list(entity.aliases)} for entity in self.entities]
+        data["spans"] = [shallow_dict(span) for span in self.spans]
+        data["mentions"] = [shallow_dict(mention) for mention in self.mentions]
+        data["entities"] = [{**shallow_dict(entity), "aliases": list(entity.aliases)} for entity in self.entities]
         data["quotes"] = [quote.to_dict() for quote in self.quotes]
         data["events"] = [event.to_dict() for event in self.events]
         return data
@@ -270,10 +282,13 @@ class StoryMember:
 
 @dataclass(frozen=True, slots=True)
 class StoryCard:
-    """What a list of stories shows of one: its headline and summary, how many articles and
-    outlets (the first few named), its category, first and last day seen, and whether it is breaking."""
+    """What a list of stories shows of one: its thread, headline and summary, its category, first and
+    last day seen, whether it is breaking, how many articles (`copies` of them reprints of another)
+    and outlets, and the outlets with the most articles (up to five, in `outlets`). `Story` has the
+    rest: every member, the entities, the summary's sources."""
 
     id: int
+    thread: int
     title: str | None
     summary: str
     score: float
@@ -282,8 +297,15 @@ class StoryCard:
     first_seen: str | None
     last_seen: str | None
     articles: int
+    copies: int
     outlet_count: int
     outlets: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "thread": self.thread, "title": self.title, "summary": self.summary,
+                "score": self.score, "breaking": self.breaking, "category": self.category,
+                "first_seen": self.first_seen, "last_seen": self.last_seen, "articles": self.articles,
+                "copies": self.copies, "outlet_count": self.outlet_count, "outlets": list(self.outlets)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,8 +334,8 @@ class Story:
     event_count: int = 0
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["members"] = [asdict(member) for member in self.members]
+        data = shallow_dict(self)
+        data["members"] = [shallow_dict(member) for member in self.members]
         data["entities"] = [{"name": name, "articles": count} for name, count in self.entities]
         data["outlets"] = list(self.outlets)
         data["summary_sources"] = list(self.summary_sources)

@@ -167,6 +167,23 @@ class Story(BaseModel):
     event_count: int
 
 
+class StoryCard(BaseModel):
+    """A story as lists show it; `GET /api/stories/{id}` has its members, entities and quotes."""
+    id: int
+    thread: int
+    title: str | None
+    summary: str
+    score: float
+    breaking: bool
+    category: str
+    first_seen: str | None
+    last_seen: str | None
+    articles: int
+    copies: int = Field(description="How many of the articles are copies of another.")
+    outlet_count: int
+    outlets: list[str] = Field(description="Up to five outlets, those with the most of its articles first.")
+
+
 class ThreadStory(BaseModel):
     id: int
     first_seen: str | None
@@ -275,7 +292,7 @@ class EventItem(Event):
     date: str | None
 
 
-class StoryItem(Story):
+class StoryItem(StoryCard):
     kind: Literal["story"]
     date: str | None
 

@@ -27,6 +27,7 @@ from .paging import Limit, Offset, page
 router = APIRouter()
 NOT_FOUND = {404: {"model": models.Error}}
 Status = Literal[STATUSES]  # type: ignore[valid-type]
+StoryFilter = Annotated[int | None, Query(ge=1, lt=2 ** 63, description="Only those of this story's articles")]
 
 
 @router.get("/stats", response_model=models.Stats, summary="What the store holds")
@@ -89,8 +90,9 @@ def graph(entity_id: str, top: Annotated[int, Query(ge=1, le=100)] = 20, store=S
             summary="Who said what, newest first")
 def quotes(by: Annotated[str | None, Query(max_length=200, description="The speaker: a name, alias, form or id")] = None,
            about: Annotated[str | None, Query(max_length=200, description="An entity the quote's words mention")] = None,
-           limit: Limit = 20, offset: Offset = 0, store=Store):
-    found = store.quotes(_ids(store, by), _ids(store, about), offset + limit + 1)[::-1][offset:]
+           story: StoryFilter = None, limit: Limit = 20, offset: Offset = 0, store=Store):
+    found = store.quotes(_ids(store, by), _ids(store, about), offset + limit + 1,
+                         _story_articles(store, story))[::-1][offset:]
     return page([quote_dict(item) for item in found], limit, offset)
 
 
@@ -100,24 +102,29 @@ def events(entity: Annotated[str | None, Query(max_length=200, description="A pa
            with_: Annotated[str | None, Query(alias="with", max_length=200, description="Another participant")] = None,
            type: Annotated[str | None, Query(max_length=40, description="meeting, call, visit, …")] = None,
            status: Annotated[list[Status], Query(description="Default: happened")] = ["happened"],
-           limit: Limit = 20, offset: Offset = 0, store=Store):
-    found = store.events(_ids(store, entity), _ids(store, with_), type, offset + limit + 1, statuses=status)[::-1][offset:]
+           story: StoryFilter = None, limit: Limit = 20, offset: Offset = 0, store=Store):
+    found = store.events(_ids(store, entity), _ids(store, with_), type, offset + limit + 1,
+                         _story_articles(store, story), status)[::-1][offset:]
     return page([event_dict(item) for item in found], limit, offset)
 
 
-@router.get("/stories", response_model=models.Page[models.Story], responses=NOT_FOUND,
+@router.get("/stories", response_model=models.Page[models.StoryCard], responses=NOT_FOUND,
             summary="Stories, best ranked first")
 def stories(since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$",
                                                  description="Seen on or after (default: the store's last 30 days)")] = None,
             entity: Annotated[str | None, Query(max_length=200, description="Naming this entity")] = None,
             limit: Limit = 20, offset: Offset = 0, store=Store):
-    found = store.stories(offset + limit + 1, _checked_day(since), _ids(store, entity))[offset:]
+    found = store.story_cards(offset + limit + 1, _checked_day(since), _ids(store, entity))[offset:]
     return page([story_dict(item) for item in found], limit, offset)
 
 
 @router.get("/stories/{story_id}", response_model=models.StoryDetail, responses=NOT_FOUND,
-            summary="One story: members, summary, quotes, events, thread and timeline")
-def story(story_id: int, status: Annotated[list[Status], Query()] = ["happened"], store=Store):
+            summary="One story: members, summary, the latest quotes and events, thread and timeline")
+def story(story_id: int, status: Annotated[list[Status], Query()] = ["happened"],
+          limit: Annotated[int, Query(ge=1, le=500, description="How many of the latest quotes, and of the latest "
+                                      "events, to include (/api/quotes?story=ID and /api/events?story=ID page "
+                                      "through all of them)")] = 50,
+          store=Store):
     found = store.story(story_id) if 0 < story_id < 2 ** 63 else None
     if found is None:
         raise HTTPException(404, f"no story #{story_id}")
@@ -127,7 +134,8 @@ def story(story_id: int, status: Annotated[list[Status], Query()] = ["happened"]
     for member in found.members:
         if member.published:
             days[member.published[:10]] = days.get(member.published[:10], 0) + 1
-    return {**story_detail_dict(found, store.quotes(articles=ids), store.events(articles=ids, statuses=status), thread),
+    said, happened = store.quotes(articles=ids, limit=limit), store.events(articles=ids, limit=limit, statuses=status)
+    return {**story_detail_dict(found, said, happened, thread),
             "timeline": [{"day": day, "count": count} for day, count in sorted(days.items())]}
 
 
@@ -138,7 +146,7 @@ def timeline(entity: Annotated[list[str], Query(min_length=1, max_length=2, desc
              limit: Annotated[int, Query(ge=1, le=500)] = 50, store=Store):
     groups = [entity_ids(store.find_entities, name) for name in entity]
     first, other = groups[0], groups[1] if len(groups) > 1 else None
-    items = [*store.events(first, other, limit=limit, statuses=status), *store.stories_naming(first, other, limit)]
+    items = [*store.events(first, other, limit=limit, statuses=status), *store.latest_story_cards(first, other, limit)]
     return {"entities": entity, "items": [timeline_dict(item) for item in sorted(items, key=timeline_date)[-limit:]]}
 
 
@@ -161,6 +169,15 @@ def _fields_of(store, entity_id: str) -> dict:
 
 def _ids(store, name: str | None) -> list[str] | None:
     return None if name is None else entity_ids(store.find_entities, name)
+
+
+def _story_articles(store, story_id: int | None) -> list[str] | None:
+    if story_id is None:
+        return None
+    found = store.story_articles(story_id)
+    if not found:
+        raise HTTPException(404, f"no story #{story_id}")
+    return found
 
 
 def _checked_day(day: str | None) -> str | None:

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..records import Article, Entity, Event, Quote, Sighting, Story
+from ..records import Article, Entity, Event, Quote, Sighting, Story, StoryCard
 from ..search.query import Query
 from ..search.results import Filters, Results
 from ..search.saved import SavedSearch
@@ -147,10 +147,17 @@ class Store(Protocol):
 
     def story(self, story_id: int) -> Story | None: ...
 
-    def stories_naming(self, entities: Sequence[str], others: Sequence[str] | None = None,
-                       limit: int | None = None) -> list[Story]:
-        """The latest `limit` stories one of whose articles names one of `entities` (and one of
-        `others`), oldest first."""
+    def story_cards(self, limit: int | None = None, since: str | None = None,
+                    entities: Sequence[str] | None = None) -> list[StoryCard]:
+        """The stories `stories` would list, as cards: without their members, entities and sources."""
+
+    def latest_story_cards(self, naming: Sequence[str], with_: Sequence[str] | None = None,
+                           limit: int | None = None) -> list[StoryCard]:
+        """The latest `limit` stories one of whose articles names one of the entities `naming` (and
+        one of `with_`), as cards, oldest first."""
+
+    def story_articles(self, story_id: int) -> list[str]:
+        """The ids of a story's articles (none for a story that does not exist)."""
 
     def thread(self, thread_id: int) -> list[tuple[int, str]]:
         """(story id, first day seen) of the stories of a thread, in date order."""

@@ -171,28 +171,29 @@ class SQLiteStore:
         return self._views(ranked_story_ids(self._db, limit, since_day, entities))
 
     def story_cards(self, limit: int | None = None, since: str | None = None,
-                    naming: Sequence[str] | None = None, with_: Sequence[str] | None = None) -> list[StoryCard]:
+                    entities: Sequence[str] | None = None) -> list[StoryCard]:
         """What lists of stories show, without reading their members: the best ranked, as `stories`
-        ranks them; with `naming`, the latest `limit` that name one of those entities (and one of
-        `with_` in the same article, when given), oldest first."""
-        if naming is not None:
-            ids = stories_naming(self._db, naming, with_, limit)
-            ranked = ranked_story_ids(self._db, None, None, None, ids) if ids else []
-            cards = [story_card(self._db, story_id, points, breaking, self._text_of) for story_id, points, breaking in ranked]
-            return sorted(cards, key=lambda card: (card.first_seen or "", card.id))
+        ranks them."""
         since_day = date.fromisoformat(since).toordinal() if since else None
-        return [story_card(self._db, story_id, points, breaking, self._text_of)
-                for story_id, points, breaking in ranked_story_ids(self._db, limit, since_day, None)]
+        return self._cards(ranked_story_ids(self._db, limit, since_day, entities))
+
+    def latest_story_cards(self, naming: Sequence[str], with_: Sequence[str] | None = None,
+                           limit: int | None = None) -> list[StoryCard]:
+        """The latest `limit` stories that name one of the entities `naming` (and one of `with_` in
+        the same article, when given), as cards, oldest first: an entity's or a pair's timeline."""
+        ids = stories_naming(self._db, naming, with_, limit)
+        cards = self._cards(ranked_story_ids(self._db, None, None, None, ids)) if ids else []
+        return sorted(cards, key=lambda card: (card.first_seen or "", card.id))
 
     def story(self, story_id: int) -> Story | None:
         found = self._views(ranked_story_ids(self._db, None, None, None, [story_id]))
         return found[0] if found else None
 
-    def stories_naming(self, entities: Sequence[str], others: Sequence[str] | None = None,
-                       limit: int | None = None) -> list[Story]:
-        ids = stories_naming(self._db, entities, others, limit)
-        views = self._views(ranked_story_ids(self._db, None, None, None, ids)) if ids else []
-        return sorted(views, key=lambda story: (story.first_seen, story.id))
+    def story_articles(self, story_id: int) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT article_id FROM story_members WHERE story_id = ?", (story_id,))]
+
+    def _cards(self, ranked: list[tuple[int, float, bool]]) -> list[StoryCard]:
+        return [story_card(self._db, story_id, score, breaking, self._text_of) for story_id, score, breaking in ranked]
 
     def _views(self, ranked: list[tuple[int, float, bool]]) -> list[Story]:
         return [story_view(self._db, story_id, score, breaking, self._text_of) for story_id, score, breaking in ranked]

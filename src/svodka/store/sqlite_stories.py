@@ -155,6 +155,8 @@ RECENT_DAYS = 30
 decayed to nothing, and the index on last_day keeps the ranking as cheap as the window is small."""
 VIEW_MEMBERS = 30
 """Members read for a story's headline and summary: the originals, most recent first."""
+CARD_OUTLETS = 5
+"""Outlets a story's card names: those with the most of its articles."""
 
 
 def ranked_story_ids(db: sqlite3.Connection, limit: int | None, since_day: int | None,
@@ -254,8 +256,8 @@ def story_card(db: sqlite3.Connection, story_id: int, score: float, breaking: bo
                load_article: Callable[[str], Article]) -> StoryCard:
     """What a list shows of a story, read without its members when its headline and summary are kept
     for its present articles (else from its full view, which keeps them)."""
-    first_day, last_day, articles, outlets = db.execute(
-        "SELECT first_day, last_day, articles, outlets FROM stories WHERE id = ?", (story_id,)).fetchone()
+    thread, first_day, last_day, articles, outlets = db.execute(
+        "SELECT thread_id, first_day, last_day, articles, outlets FROM stories WHERE id = ?", (story_id,)).fetchone()
     latest = [row[0] for row in db.execute(
         "SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
         "ORDER BY m.day DESC, a.seq DESC LIMIT ?", (story_id, VIEW_MEMBERS))]
@@ -265,13 +267,14 @@ def story_card(db: sqlite3.Connection, story_id: int, score: float, breaking: bo
         title, summary = view.title, view.summary
     else:
         title, summary = kept[1], kept[2]
-    categories = db.execute("SELECT category FROM story_members WHERE story_id = ?", (story_id,)).fetchall()
+    members = db.execute("SELECT category, duplicate_of IS NOT NULL FROM story_members WHERE story_id = ?",
+                         (story_id,)).fetchall()
     named = [row[0] for row in db.execute(
-        "SELECT DISTINCT c.outlet FROM story_members m JOIN articles a ON a.id = m.article_id "
+        "SELECT c.outlet FROM story_members m JOIN articles a ON a.id = m.article_id "
         "JOIN article_cards c ON c.seq = a.seq WHERE m.story_id = ? AND c.outlet IS NOT NULL AND c.outlet != '' "
-        "LIMIT 5", (story_id,))]
-    return StoryCard(story_id, title, summary, score, breaking, _majority(row[0] for row in categories),
-                     _iso(first_day), _iso(last_day), articles, outlets, tuple(named))
+        "GROUP BY c.outlet ORDER BY count(*) DESC, min(m.day), c.outlet LIMIT ?", (story_id, CARD_OUTLETS))]
+    return StoryCard(story_id, thread, title, summary, score, breaking, _majority(row[0] for row in members),
+                     _iso(first_day), _iso(last_day), articles, sum(row[1] for row in members), outlets, tuple(named))
 
 
 def _view_version(members: int, latest: list[str]) -> str:

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..listing import UNDATED, timeline_date
+from ..listing import timeline_date
 from ..records import Entity, StoryCard
 from ..search.query import parse
 from ..search.resolve import UnknownEntity, entity_ids, resolved
@@ -160,7 +160,7 @@ def entity(request: Request, entity_id: str, store=Store):
                                    lambda node: f"/entities/{url_quote(node, safe='')}"),
                 quotes_by=store.quotes(by=[found.id], limit=10), quotes_about=store.quotes(about=[found.id], limit=10),
                 events=store.events([found.id], limit=20, statuses=["happened", "planned"]),
-                stories=store.story_cards(10, naming=[found.id]), editable=request.app.state.settings.allow_edit)
+                stories=store.latest_story_cards([found.id], limit=10), editable=request.app.state.settings.allow_edit)
 
 
 @router.get("/pair", response_class=HTMLResponse)
@@ -171,8 +171,8 @@ def pair(a: Annotated[str, Query(min_length=1, max_length=200)], b: Annotated[st
     if not first or not other:
         raise HTTPException(404, f"нет сущности «{a if not first else b}»")
     items = [*store.events(first, other, limit=100, statuses=["happened", "planned", "negated", "hypothetical"]),
-             *store.story_cards(100, naming=first, with_=other)]
-    items.sort(key=lambda item: (item.first_seen or UNDATED) if isinstance(item, StoryCard) else timeline_date(item))
+             *store.latest_story_cards(first, other, 100)]
+    items.sort(key=timeline_date)
     names = [_stored(store, first), _stored(store, other)]
     return page("pair.html", title=f"{names[0].name} и {names[1].name}", names=names, items=items, a=a, b=b)
 
