@@ -139,13 +139,15 @@ def listings(store: SQLiteStore) -> dict[str, Callable[[], object]]:
     first, second = _pair(store)
     latest = store.latest(1)[0]
     top_story = store.stories(1)[0]
+    biggest = store._db.execute("SELECT id FROM stories ORDER BY articles DESC LIMIT 1").fetchone()[0]
     one = lambda name: [entity.id for entity in store.find_entities(name)]
     some_type = store.events(limit=1)[0].event.type
 
     def story():
         found = store.story(top_story.id)
         ids = [member.article_id for member in found.members]
-        store.quotes(articles=ids), store.events(articles=ids, statuses=HAPPENED), store.thread(found.thread)
+        store.quotes(articles=ids, limit=50), store.events(articles=ids, statuses=HAPPENED, limit=50)
+        store.thread(found.thread)
 
     def entity():
         for item in store.find_entities(first):
@@ -154,12 +156,14 @@ def listings(store: SQLiteStore) -> dict[str, Callable[[], object]]:
     def timeline():
         store.cluster_pending()
         ids, other_ids = one(first), one(second)
-        store.events(ids, other_ids, limit=50, statuses=HAPPENED), store.stories_naming(ids, other_ids, 50)
+        store.events(ids, other_ids, limit=50, statuses=HAPPENED), store.latest_story_cards(ids, other_ids, 50)
 
     return {
-        "stories --top 20": lambda: (store.cluster_pending(), store.stories(20)),
-        f"stories --entity {first}": lambda: store.stories(10, None, one(first)),
+        "stories --top 20": lambda: (store.cluster_pending(), store.story_cards(20)),
+        "stories --top 20 --members": lambda: store.stories(20),
+        f"stories --entity {first}": lambda: store.story_cards(10, None, one(first)),
         "story ID": story,
+        "quotes --story ID (the biggest story)": lambda: store.quotes(limit=20, articles=store.story_articles(biggest)),
         f"entity {first}": entity,
         f"find_entities {first}а (inflected)": lambda: store.find_entities(first + "а"),
         "entities --top 20": lambda: store.top_entities(20),
