@@ -169,10 +169,15 @@ def api_urls(store) -> dict[str, list[str]]:
         "GET /api/quotes": [f"/api/quotes?by={person.id}", "/api/quotes"],
         "GET /api/events": [f"/api/events?entity={person.id}", "/api/events?type=meeting"],
         "GET /api/stories": ["/api/stories"],
-        "GET /api/stories/{id}": [f"/api/stories/{stories[0].id}"] if stories else [],
+        "GET /api/stories/{id}": [f"/api/stories/{id}" for id in {stories[0].id, _biggest_story(store)}] if stories else [],
+        "GET /api/quotes?story=": [f"/api/quotes?story={_biggest_story(store)}&offset=100"] if stories else [],
         "GET /api/timeline": [f"/api/timeline?entity={person.id}"],
         "GET /api/stats": ["/api/stats"],
     }
+
+
+def _biggest_story(store) -> int:
+    return store._db.execute("SELECT id FROM stories ORDER BY articles DESC LIMIT 1").fetchone()[0]
 
 
 def api_times(db: Path, store, repeat: int) -> dict:
