@@ -8,7 +8,7 @@ from conftest import EXAMPLES
 from facts import LUKASHENKO, PUTIN, at, call_article, meeting_article
 
 from svodka.cli import main
-from svodka.gdelt import GDELT_COLUMNS
+from svodka.export.gdelt import GDELT_COLUMNS
 from svodka.records import Quote
 from svodka.store import open_store
 

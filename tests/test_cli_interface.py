@@ -108,16 +108,6 @@ def test_open_store_without_create_raises_and_writes_nothing(tmp_path):
     assert missing.value.path == tmp_path / "none.db" and not list(tmp_path.iterdir())
 
 
-def test_a_file_that_is_not_a_store_is_bad_usage_and_left_alone(tmp_path):
-    notes = tmp_path / "notes.txt"
-    notes.write_text("not a database, " * 100, encoding="utf-8")
-    for command in ("stats", "ingest"):
-        result = run(command, *(["-"] if command == "ingest" else []), "--db", notes, input=b"")
-        assert result.exit_code == 2, result.output
-        assert f"{notes} is not a svodka store" in result.output and "Traceback" not in result.output
-    assert notes.read_text(encoding="utf-8") == "not a database, " * 100
-
-
 @pytest.mark.parametrize(("listing", "fields"), LISTINGS.items(), ids=lambda value: " ".join(map(str, value))
                          if isinstance(value, tuple) else "")
 def test_every_listing_prints_json_with_its_fields(listing, fields, db):

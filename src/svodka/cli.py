@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+from pathlib import Path
 import sys
 import textwrap
 from dataclasses import asdict, replace
@@ -16,10 +17,11 @@ from .clean.dates import iso_date
 from .api.serve import serve
 from .digest import digest
 from .terminal import say
-from .export import EXPORTERS
+from .export import GRAPH_FORMATS
+from .export.text import EXPORTERS
 from .events.lexicon import KINDS
 from .events.status import STATUSES
-from .gdelt import EVENT_EXPORTERS, GDELT_COLUMNS
+from .export.gdelt import EVENT_EXPORTERS, GDELT_COLUMNS
 from .ingest import BATCH_SIZE, IngestReport, ingest, process_inputs
 from .errors import InputError
 from .listing import (
@@ -54,9 +56,10 @@ from .sources import ReadOptions, expand
 from .sources.base import DEFAULT_MAX_BYTES, MB
 from .stories.categories import CATEGORIES
 from .store.corrections import CorrectionError
-from .store import NoStore, NotAStore, Store, default_db_path, open_store
+from .store import NoStore, Store, StoreError, default_db_path, open_store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 0, 1, 2, 3
+EXIT_STORE_FAILED = 1
 EVENT_TYPES = tuple(KINDS)
 
 HELP = f"""svodka turns Russian-language news into clean, structured, stored articles.
@@ -77,13 +80,25 @@ folders of these (searched recursively), globs, or - for standard input.
 
 The database is {default_db_path()} unless --db or $SVODKA_DB says otherwise; only ingest
 creates it. Every listing prints JSON with --json (one object per line).
-Exit codes: 0 all went well, 1 some inputs failed (the rest was done), 2 bad usage (an unknown
-choice, a file that is not a store), 3 nothing found (no store at the path; no such article,
-entity or story; nothing matches).
+Exit codes: 0 all went well, 1 some inputs failed (the rest was done) or the store cannot be used
+(not a store, unopenable, read-only, full disk; said in one line), 2 bad usage (an unknown choice),
+3 nothing found (no store at the path; no such article, entity or story; nothing matches).
 """
 
 
-@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """svodka's commands: a store that cannot be used ends any of them with one line naming the
+    store and the reason, and exit code 1 (what was committed before stays)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            say(f"svodka: {error}", err=True)
+            ctx.exit(EXIT_STORE_FAILED)
+
+
+@click.group(cls=_Commands, help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="svodka")
 def main() -> None:
     pass
@@ -128,9 +143,6 @@ def _opened(db: str | None, create: bool) -> Store:
         where = f" --db {shlex.quote(str(missing.path))}" if db else ""
         say(f"svodka: there is no store at {missing.path} (make one with: svodka ingest FILES...{where})", err=True)
         sys.exit(EXIT_NOT_FOUND)
-    except NotAStore as wrong:
-        say(f"svodka: {wrong}", err=True)
-        sys.exit(EXIT_USAGE)
 
 
 def print_json(record: dict) -> None:
@@ -204,10 +216,19 @@ def ingest_command(inputs, db, default_date, options, workers, batch_size, as_js
     """Read, clean and store articles from INPUTS (files, folders, globs, URLs, -); the only command
     that creates a store."""
     sources = list(expand(inputs, options))
-    with _opened(db, create=True) as store, IngestProgress(_total_size(sources)) as progress:
-        report = ingest(sources, store, options, default_pipeline(default_date), workers or _auto_workers(),
-                        progress, batch_size=batch_size)
-        location = store.location
+    report = IngestReport()
+    store = _opened(db, create=True)
+    location = store.location
+    try:
+        with store, IngestProgress(_total_size(sources)) as progress:
+            ingest(sources, store, options, default_pipeline(default_date), workers or _auto_workers(),
+                   progress, batch_size=batch_size, report=report)
+    except StoreError as error:
+        _print_failures(report.failures)
+        say(f"svodka: {error}", err=True)
+        say(f"svodka: stored before that: {report.new} new, {report.duplicate} duplicate; the batch being "
+            "written was not stored (the same ingest, run again, stores the rest and nothing twice)", err=True)
+        sys.exit(EXIT_STORE_FAILED)
     _print_failures(report.failures)
     if as_json:
         say(json.dumps({"database": location, **report.as_dict()}, ensure_ascii=False, indent=2), json=True)
@@ -274,14 +295,21 @@ def _export_help() -> str:
 
 
 @main.command(help=_export_help())
-@click.option("--format", "fmt", type=click.Choice(sorted({*EXPORTERS, *EVENT_EXPORTERS})), default="jsonl",
-              show_default=True, help="jsonl or csv; gdelt (tab-separated events) implies --events.")
+@click.option("--format", "fmt", type=click.Choice(sorted({*EXPORTERS, *EVENT_EXPORTERS, "parquet", *GRAPH_FORMATS})),
+              default="jsonl", show_default=True,
+              help="jsonl or csv; gdelt (tab-separated events) implies --events; parquet: every table into the "
+                   "folder --out; gexf or graphml: the entity graph.")
 @click.option("--events", "of_events", is_flag=True, help="Export events instead of articles.")
-@click.option("--out", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="File to write (default: standard output).")
+@click.option("--out", type=click.Path(allow_dash=True), default="-",
+              help="File to write (default: standard output); for parquet, the folder.")
+@click.option("--min-weight", type=click.IntRange(1), default=1, show_default=True, metavar="N",
+              help="gexf and graphml: only edges of N articles (or events) or more.")
 @status_option
 @db_option
-def export(fmt, of_events, out, statuses, db):
+def export(fmt, of_events, out, min_weight, statuses, db):
+    if fmt == "parquet" or fmt in GRAPH_FORMATS:
+        _export_whole_store(fmt, out, min_weight, db)
+        return
     of_events = of_events or fmt not in EXPORTERS
     with stored(db) as store, click.open_file(out, "w", encoding="utf-8", atomic=out != "-") as stream:
         if of_events:
@@ -290,6 +318,28 @@ def export(fmt, of_events, out, statuses, db):
             count = EXPORTERS[fmt](store.articles(), stream)
     if out != "-":
         say(f"exported {count} {'events' if of_events else 'articles'} to {out}", err=True)
+
+
+def _export_whole_store(fmt: str, out: str, min_weight: int, db: str | None) -> None:
+    """Parquet tables into the folder `out`, or the entity graph into the file `out`."""
+    if out == "-":
+        raise click.UsageError(f"--format {fmt} writes {'a folder' if fmt == 'parquet' else 'a file'}: give --out")
+    target = Path(out)
+    if fmt == "parquet" and target.exists() and not target.is_dir():
+        raise click.BadParameter(f"{out} is a file; parquet tables go into a folder", param_hint="--out")
+    if fmt != "parquet" and target.is_dir():
+        raise click.BadParameter(f"{out} is a folder; the graph goes into a file", param_hint="--out")
+    from .export.graph import entity_graph, write_graph  # pyarrow and networkx: loaded only to export
+    from .export.parquet import export_parquet
+    with stored(db) as store, IngestProgress(None, label="Exporting") as progress:
+        if fmt == "parquet":
+            counts = export_parquet(store, target, progress.article_done)
+            written = ", ".join(f"{count:,} {table}" for table, count in counts.items())
+        else:
+            graph = entity_graph(store.articles(), min_weight, progress.article_done)
+            write_graph(graph, target, fmt)
+            written = f"{graph.number_of_nodes():,} entities and {graph.number_of_edges():,} edges"
+    say(f"exported {written} to {out}", err=True)
 
 
 @main.command()

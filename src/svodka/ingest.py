@@ -154,11 +154,13 @@ def ingest(
     progress: IngestProgress | None = None,
     stories: bool = True,
     batch_size: int = BATCH_SIZE,
+    report: IngestReport | None = None,
 ) -> IngestReport:
     """Read, process and store, then cluster into stories (unless `stories` is False); each batch is
     one transaction to store and one to cluster, so a crash loses at most one batch, and re-running
-    completes the work without duplicates (articles stored but not clustered are clustered first)."""
-    report = IngestReport()
+    completes the work without duplicates (articles stored but not clustered are clustered first).
+    Counts go to `report` as batches are stored (what was done is known if a later batch fails)."""
+    report = report if report is not None else IngestReport()
     if stories:
         store.cluster_pending()
     fingerprints: dict[str, str] = {}

@@ -3,6 +3,7 @@ guard that answers every write with 405 unless ingest was allowed."""
 from __future__ import annotations
 
 import gc
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from .. import __version__
 from ..errors import InputError
 from ..search.query import parse
 from ..search.resolve import UnknownEntity
+from ..store import StoreError
+from ..store.errors import sqlite_error
 from ..web import edit, pages
 from . import feeds, ingest, read, search
 from .deps import Stores
@@ -87,11 +90,26 @@ def _answer_errors_as_json(app: FastAPI) -> None:
             return pages.error_page(error.status_code, str(error.detail))
         return JSONResponse({"detail": str(error.detail)}, status_code=error.status_code, headers=error.headers)
 
+    @app.exception_handler(StoreError)
+    async def unusable_store(request: Request, error: StoreError):
+        return _store_failed(request, error)
+
+    @app.exception_handler(sqlite3.Error)
+    async def store_failed(request: Request, error: sqlite3.Error):
+        return _store_failed(request, sqlite_error(app.state.settings.store, error))
+
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError):
         problems = "; ".join(f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
                              for problem in error.errors())
         return JSONResponse({"detail": problems}, status_code=422)
+
+
+def _store_failed(request: Request, error: StoreError):
+    """503: the store cannot answer now (full disk, read-only, damaged); nothing committed is lost."""
+    if _is_page(request):
+        return pages.error_page(503, str(error))
+    return JSONResponse({"detail": str(error)}, status_code=503)
 
 
 def _is_page(request: Request) -> bool:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from fastapi import Depends, Request
 
-from ..store import SQLiteStore
+from ..store import Store as StoreInterface
+from ..store import open_store
 
 
 class Stores:
@@ -16,14 +17,14 @@ class Stores:
         self.location = location
         self._local = threading.local()
 
-    def __call__(self) -> SQLiteStore:
+    def __call__(self) -> StoreInterface:
         store = getattr(self._local, "store", None)
         if store is None:
-            store = self._local.store = SQLiteStore(self.location)
+            store = self._local.store = open_store(self.location)
         return store
 
 
-def store(request: Request) -> SQLiteStore:
+def store(request: Request) -> StoreInterface:
     return request.app.state.stores()
 
 

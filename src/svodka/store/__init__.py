@@ -2,30 +2,14 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 from .base import AddResult, ArticleRef, FoundEvent, FoundQuote, Store
+from .errors import NewerStore, NoStore, NotAStore, StoreError
 from .sqlite import SQLiteStore
 
-__all__ = ["AddResult", "ArticleRef", "FoundEvent", "FoundQuote", "NoStore", "NotAStore", "SQLiteStore", "Store",
-           "default_db_path", "open_store"]
-
-
-class NoStore(FileNotFoundError):
-    """There is no store at `path`, and the caller only reads (a read never creates one)."""
-
-    def __init__(self, path: Path):
-        super().__init__(f"no store at {path}")
-        self.path = path
-
-
-class NotAStore(ValueError):
-    """The file at `path` is not a store (not an SQLite database)."""
-
-    def __init__(self, path: Path, reason: str):
-        super().__init__(f"{path} is not a svodka store ({reason})")
-        self.path = path
+__all__ = ["AddResult", "ArticleRef", "FoundEvent", "FoundQuote", "NewerStore", "NoStore", "NotAStore", "SQLiteStore",
+           "Store", "StoreError", "default_db_path", "open_store"]
 
 
 def default_db_path() -> Path:
@@ -37,14 +21,20 @@ def default_db_path() -> Path:
 
 
 def open_store(location: str | os.PathLike | None = None, create: bool = True) -> Store:
-    """Open the store at `location` or the default path, migrating it as needed. With `create`,
-    a missing store is created; without, `NoStore` is raised and nothing is written."""
-    path = Path(location) if location else default_db_path()
+    """Open the store at `location` (a file path for SQLite) or the default path, migrating it as
+    needed. With `create`, a missing store is created; without, `NoStore` is raised and nothing is
+    written. A store that cannot be used raises `StoreError` naming it and the reason."""
+    text = os.fspath(location) if location else ""
+    scheme = _url_scheme(text)
+    if scheme is not None:
+        raise StoreError(text, f"{scheme}:// stores are not supported; give a file path (an SQLite store)")
+    path = Path(text) if text else default_db_path()
     if not create and not path.exists():
         raise NoStore(path)
-    try:
-        return SQLiteStore(path)
-    except sqlite3.DatabaseError as error:
-        if getattr(error, "sqlite_errorcode", None) != sqlite3.SQLITE_NOTADB:
-            raise
-        raise NotAStore(path, str(error)) from error
+    return SQLiteStore(path)
+
+
+def _url_scheme(location: str) -> str | None:
+    """The scheme of a URL such as postgresql://host/db; None for a file path."""
+    scheme, separator, _ = location.partition("://")
+    return scheme.lower() if separator and scheme.isascii() and scheme.replace("+", "").isalnum() else None

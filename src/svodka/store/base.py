@@ -156,6 +156,9 @@ class Store(Protocol):
         """The latest `limit` stories one of whose articles names one of the entities `naming` (and
         one of `with_`), as cards, oldest first."""
 
+    def every_story_card(self) -> Iterator[StoryCard]:
+        """Every story's card, in id order (exports)."""
+
     def story_articles(self, story_id: int) -> list[str]:
         """The ids of a story's articles (none for a story that does not exist)."""
 

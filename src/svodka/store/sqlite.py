@@ -11,6 +11,7 @@ from ..records import Article, Entity, Sighting, Story, StoryCard
 from ..stories.cluster import Clusterer
 from .base import AddResult, Graph, Profile
 from ..search.query import Query
+from .errors import NewerStore, NotAStore, StoreError, sqlite_error
 from .schema import MIGRATIONS, SEARCH_SCHEMA
 from ..search.results import Filters, Results
 from ..search.saved import SavedSearch
@@ -59,10 +60,30 @@ KEY_FUNCTIONS = {"svodka_casefold": str.casefold, "svodka_last_word": last_word}
 
 
 class SQLiteStore:
+    """The embedded store: one SQLite file. Its sqlite3 errors reach callers as `StoreError`s that
+    name the file and the reason (when opening, and on leaving a `with` block)."""
+
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.location = str(path)
-        self._db = sqlite3.connect(path, isolation_level=None)
+        self._path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(path, f"cannot be opened: {_unmakeable(path.parent, error)}") from error
+        try:
+            self._db = sqlite3.connect(path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise sqlite_error(path, error) from error
+        try:
+            self._open()
+        except sqlite3.Error as error:
+            self._db.close()
+            raise sqlite_error(path, error) from error
+        except StoreError:
+            self._db.close()
+            raise
+
+    def _open(self) -> None:
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
@@ -75,6 +96,10 @@ class SQLiteStore:
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise NewerStore(self.location, version, len(MIGRATIONS))
+        if version == 0 and self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise NotAStore(self._path, "an SQLite database of another program")
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self._transaction():
                 for statement in _statements(script):
@@ -188,6 +213,16 @@ class SQLiteStore:
     def story(self, story_id: int) -> Story | None:
         found = self._views(ranked_story_ids(self._db, None, None, None, [story_id]))
         return found[0] if found else None
+
+    def every_story_card(self) -> Iterator[StoryCard]:
+        """Every story's card, in id order, read a chunk at a time."""
+        last = 0
+        while True:
+            ids = [row[0] for row in self._db.execute("SELECT id FROM stories WHERE id > ? ORDER BY id LIMIT 500", (last,))]
+            if not ids:
+                return
+            yield from sorted(self._cards(ranked_story_ids(self._db, None, None, None, ids)), key=lambda card: card.id)
+            last = ids[-1]
 
     def story_articles(self, story_id: int) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT article_id FROM story_members WHERE story_id = ?", (story_id,))]
@@ -382,8 +417,18 @@ class SQLiteStore:
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, exc, traceback):
         self.close()
+        if isinstance(exc, sqlite3.Error):
+            raise sqlite_error(self._path, exc) from exc
+
+
+def _unmakeable(folder: Path, error: OSError) -> str:
+    """Why the store's folder could not be made: a file in the way, else what the system said."""
+    for ancestor in (folder, *folder.parents):
+        if ancestor.exists():
+            return f"{ancestor} is not a folder" if not ancestor.is_dir() else error.strerror or str(error)
+    return error.strerror or str(error)
 
 
 class _Transaction:

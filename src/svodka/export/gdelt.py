@@ -9,12 +9,12 @@ import re
 from collections.abc import Iterable
 from typing import TextIO
 
-from .terminal import shown
-from .entities.kb import knowledge_base
-from .export import spreadsheet_safe
-from .listing import event_dict
-from .records import Participant
-from .store import FoundEvent
+from ..terminal import shown
+from ..entities.kb import knowledge_base
+from .text import spreadsheet_safe
+from ..listing import event_dict
+from ..records import Participant
+from ..store import FoundEvent
 
 GDELT_COLUMNS = {
     "GLOBALEVENTID": "stable event id: the article's id, a dash, the event's ordinal in the article",

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from .records import Article
+from ..records import Article
 
 CSV_COLUMNS = ("id", "source", "url", "published", "outlet", "language", "title", "lead", "authors",
                "cited", "body")
