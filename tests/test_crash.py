@@ -10,6 +10,7 @@ import time
 import pytest
 
 from corpus import write_corpus
+from snapshots import snapshot
 
 COUNT = 700
 
@@ -49,33 +50,6 @@ def test_kill_9_mid_ingest_then_rerun(tmp_path):
 KILLS = 20
 DELAY_S = (0.0, 1.0)
 KILL_BATCH = 16
-SNAPSHOT = {
-    "articles": "SELECT id, source, url, title, lead, authors, outlet, cited, published, language, spans, text, "
-                "category FROM articles",
-    "sources": "SELECT article_id, source FROM article_sources",
-    "entities": "SELECT id, type, name, wikidata FROM entities",
-    "aliases": "SELECT entity_id, alias FROM entity_aliases",
-    "mentions": 'SELECT article_id, start, "end", type, normal, entity_id, kind FROM mentions',
-    "quotes": "SELECT * FROM quotes",
-    "events": "SELECT * FROM events",
-    "participants": "SELECT * FROM event_participants",
-    "read before": "SELECT raw_key, article_id FROM raw_documents",
-}
-
-
-def snapshot(db_path) -> dict:
-    """Everything the store holds, but ingest times and story numbers: stories as sets of articles."""
-    with sqlite3.connect(db_path) as db:
-        found = {name: sorted(map(repr, db.execute(query))) for name, query in SNAPSHOT.items()}
-        members: dict[int, set] = {}
-        for article, story in db.execute("SELECT article_id, story_id FROM story_members"):
-            members.setdefault(story, set()).add(article)
-        found["stories"] = sorted(sorted(group) for group in members.values())
-        found["unclustered"] = db.execute(
-            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM story_members)").fetchone()[0]
-    return found
-
-
 def kill_at_random(command, db_path, rng) -> tuple[str, int]:
     """Start an ingest, wait for its first batch to be committed to the store, and kill it with
     SIGKILL: at once (before that batch's stories are committed) or after a random delay, each half

@@ -1,6 +1,7 @@
 """The `svodka` command line."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shlex
@@ -48,6 +49,7 @@ from .listing import (
 )
 from .pipeline import default_pipeline
 from .progress import IngestProgress
+from .scale import ClusterError
 from .records import ENTITY_TYPES, Failure
 from .search.resolve import UnknownEntity
 from .search.results import Filters
@@ -211,8 +213,11 @@ def _field_mapping(fields: tuple[str, ...]) -> dict[str, str]:
 @reading_options
 @click.option("--batch-size", type=click.IntRange(1), default=BATCH_SIZE, show_default=True, metavar="N",
               help="Articles stored (and clustered) per transaction: what a crash can cost at most.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Run the language stages on a Dask cluster: a scheduler's address (tcp://host:8786), or "
+                   "'local' for a cluster of --workers processes on this machine. This process stores.")
 @json_option("Print the summary as JSON.")
-def ingest_command(inputs, db, default_date, options, workers, batch_size, as_json):
+def ingest_command(inputs, db, default_date, options, workers, batch_size, dask_address, as_json):
     """Read, clean and store articles from INPUTS (files, folders, globs, URLs, -); the only command
     that creates a store."""
     sources = list(expand(inputs, options))
@@ -220,9 +225,13 @@ def ingest_command(inputs, db, default_date, options, workers, batch_size, as_js
     store = _opened(db, create=True)
     location = store.location
     try:
-        with store, IngestProgress(_total_size(sources)) as progress:
+        with store, _cluster(dask_address, workers or os.cpu_count() or 1) as pool, \
+                IngestProgress(_total_size(sources)) as progress:
             ingest(sources, store, options, default_pipeline(default_date), workers or _auto_workers(),
-                   progress, batch_size=batch_size, report=report)
+                   progress, batch_size=batch_size, report=report, pool=pool)
+    except ClusterError as error:
+        say(f"svodka: {error}", err=True)
+        sys.exit(EXIT_STORE_FAILED)
     except StoreError as error:
         _print_failures(report.failures)
         say(f"svodka: {error}", err=True)
@@ -318,6 +327,14 @@ def export(fmt, of_events, out, min_weight, statuses, db):
             count = EXPORTERS[fmt](store.articles(), stream)
     if out != "-":
         say(f"exported {count} {'events' if of_events else 'articles'} to {out}", err=True)
+
+
+def _cluster(address: str | None, workers: int):
+    """The Dask cluster at `address` ('local': started here with `workers` processes), or none."""
+    if address is None:
+        return contextlib.nullcontext()
+    from .scale.dask_pool import DaskPool  # Dask loads only when asked for
+    return DaskPool(address, workers)
 
 
 def _export_whole_store(fmt: str, out: str, min_weight: int, db: str | None) -> None:

@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
-from .pipeline import Pipeline, default_pipeline
+from .pipeline import Pipeline, Pool, default_pipeline
 from .progress import IngestProgress
 from .records import Article, Failure, RawDocument, Sighting, Skipped
 from .sources import ReadOptions, read_input
@@ -63,6 +63,7 @@ def process_inputs(
     read_before: ReadBefore | None = None,
     fingerprints: dict[str, str] | None = None,
     batch_size: int = BATCH_SIZE,
+    pool: Pool | None = None,
 ) -> Iterator[list[Article | Sighting]]:
     """Yield batches of processed articles (and, with `known` and `read_before`, Sightings of
     documents read before and articles stored or seen before, which skip the stages); failures and
@@ -76,7 +77,7 @@ def process_inputs(
     if known is not None:
         cleaned = _sightings_of_the_known(cleaned, known)
     batch: list[Article | Sighting] = []
-    for result in language.map(cleaned, workers=workers):
+    for result in language.map(cleaned, workers=workers, pool=pool):
         if progress and not isinstance(result, Failure):
             progress.article_done()
         if isinstance(result, Failure):
@@ -155,6 +156,7 @@ def ingest(
     stories: bool = True,
     batch_size: int = BATCH_SIZE,
     report: IngestReport | None = None,
+    pool: Pool | None = None,
 ) -> IngestReport:
     """Read, process and store, then cluster into stories (unless `stories` is False); each batch is
     one transaction to store and one to cluster, so a crash loses at most one batch, and re-running
@@ -166,7 +168,7 @@ def ingest(
     fingerprints: dict[str, str] = {}
     batches = process_inputs(inputs, options or ReadOptions(), pipeline or default_pipeline(), report,
                              workers, progress, known=store.stored, read_before=store.read_before,
-                             fingerprints=fingerprints, batch_size=batch_size)
+                             fingerprints=fingerprints, batch_size=batch_size, pool=pool)
     for records in batches:
         result = store.add(records, {record.source: fingerprints.pop(record.source) for record in records
                                      if record.source in fingerprints})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from .clean.article import clean
 from .clean.language import is_russian
@@ -114,11 +114,15 @@ class Pipeline:
                    len(self.stages))
         return Pipeline(self.stages[:cut]), Pipeline(self.stages[cut:])
 
-    def map(self, records: Iterable, workers: int = 1, chunksize: int = CHUNK) -> Iterator:
-        """Process records in order, a chunk at a time, on `workers` processes (1: in this one).
-        Models load once per worker; the pool starts only when there is more than one chunk of
-        work, and few chunks are in flight at a time, so a huge input never sits in memory whole."""
+    def map(self, records: Iterable, workers: int = 1, chunksize: int = CHUNK, pool: Pool | None = None) -> Iterator:
+        """Process records in order, a chunk at a time, on `workers` processes (1: in this one), or
+        on `pool` (a Dask cluster) when given. Models load once per worker; a pool of processes
+        starts only when there is more than one chunk of work, and few chunks are in flight at a
+        time, so a huge input never sits in memory whole."""
         chunks = _chunks(records, chunksize)
+        if pool is not None:
+            yield from pool.map_ordered(self.process_all, chunks)
+            return
         first = list(itertools.islice(chunks, 2))
         if workers <= 1 or len(first) < 2:
             for chunk in itertools.chain(first, chunks):
@@ -126,6 +130,12 @@ class Pipeline:
             return
         with WorkerPool(workers) as pool:
             yield from pool.map_ordered(self.process_all, itertools.chain(first, chunks))
+
+
+class Pool(Protocol):
+    """Where chunks of records are processed, results in order (`WorkerPool`, `DaskPool`)."""
+
+    def map_ordered(self, run: Callable[[list], list], chunks: Iterable[list]) -> Iterator: ...
 
 
 def _check_contract(stage: Stage, result: Any, source: str) -> None:
