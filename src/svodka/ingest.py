@@ -73,7 +73,7 @@ def process_inputs(
     documents = _documents(inputs, options, report, progress)
     if read_before is not None:
         documents = _sightings_of_the_read(documents, read_before, fingerprints)
-    cleaned = cleaning.map(documents)
+    cleaned = cleaning.map(documents, pool=pool)
     if known is not None:
         cleaned = _sightings_of_the_known(cleaned, known)
     batch: list[Article | Sighting] = []

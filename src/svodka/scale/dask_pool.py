@@ -1,7 +1,7 @@
 """The language stages on a Dask cluster, chunk by chunk, results in input order.
 
 `DaskPool` has `WorkerPool`'s `map_ordered`, so the pipeline runs on it unchanged: each chunk of
-cleaned articles is a task, at most two per worker are in flight (reading never runs far ahead),
+articles is a task, a few per worker are queued (reading never runs far ahead),
 and results come back in the order the chunks were read, so what is stored is what a serial ingest
 stores. The models load once per worker process (the stages keep them in module state). `local`
 starts a cluster of worker processes on 127.0.0.1 for the run; any other address is a running
@@ -18,6 +18,9 @@ from threadpoolctl import threadpool_limits
 from . import ClusterError
 
 CONNECT_TIMEOUT_S = 20
+IN_FLIGHT_PER_WORKER = 8
+"""Chunks queued per worker: enough (256 articles) to keep the workers busy while the ingesting
+process stores a batch, few enough that reading never runs far ahead."""
 
 
 class DaskPool:
@@ -45,7 +48,7 @@ class DaskPool:
         pending: deque = deque()
         for chunk in chunks:
             pending.append(self._client.submit(_on_worker, run, chunk, pure=False))
-            if len(pending) >= 2 * self.workers:
+            if len(pending) >= IN_FLIGHT_PER_WORKER * self.workers:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()

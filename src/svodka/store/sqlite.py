@@ -59,6 +59,11 @@ KEY_FUNCTIONS = {"svodka_casefold": str.casefold, "svodka_last_word": last_word}
 """Python's folding, for migrations that fill key columns of rows stored before them (schema 9)."""
 
 
+BUSY_TIMEOUT_S = 120
+"""How long a write waits for another process's transaction (a concurrent ingest's batch) to end
+before it fails: readers never wait (WAL), writers take turns a batch at a time."""
+
+
 class SQLiteStore:
     """The embedded store: one SQLite file. Its sqlite3 errors reach callers as `StoreError`s that
     name the file and the reason (when opening, and on leaving a `with` block)."""
@@ -71,7 +76,7 @@ class SQLiteStore:
         except OSError as error:
             raise StoreError(path, f"cannot be opened: {_unmakeable(path.parent, error)}") from error
         try:
-            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         except sqlite3.Error as error:
             raise sqlite_error(path, error) from error
         try:
