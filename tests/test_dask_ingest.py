@@ -56,3 +56,22 @@ def test_the_local_cluster_listens_on_127_0_0_1_only():
         assert address.startswith("tcp://127.0.0.1:"), address
         workers = pool._client.scheduler_info()["workers"]
         assert workers and all(worker.startswith("tcp://127.0.0.1:") for worker in workers)
+
+
+def test_a_worker_that_dies_mid_run_loses_nothing(tmp_path):
+    """Dask gives a dead worker's task to another: every chunk's result comes back, in order."""
+    from svodka.scale.dask_pool import DaskPool
+    marker = tmp_path / "died-once"
+
+    def run(chunk):
+        import os
+        if chunk[0] == 40 and not marker.exists():
+            marker.write_text("x")
+            os._exit(1)  # the worker process dies with the task in hand
+        return [number * 2 for number in chunk]
+
+    chunks = [list(range(start, start + 10)) for start in range(0, 100, 10)]
+    with DaskPool("local", 2) as pool:
+        results = list(pool.map_ordered(run, chunks))
+    assert marker.exists(), "the worker did die"
+    assert results == [number * 2 for number in range(100)]
