@@ -214,8 +214,9 @@ def _field_mapping(fields: tuple[str, ...]) -> dict[str, str]:
 @click.option("--batch-size", type=click.IntRange(1), default=BATCH_SIZE, show_default=True, metavar="N",
               help="Articles stored (and clustered) per transaction: what a crash can cost at most.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
-              help="Run the language stages on a Dask cluster: a scheduler's address (tcp://host:8786), or "
-                   "'local' for a cluster of --workers processes on this machine. This process stores.")
+              help="Run cleaning and the language stages on a Dask cluster: a scheduler's address "
+                   "(tcp://host:8786), or 'local' for a cluster of --workers processes on this machine. This "
+                   "process reads and stores.")
 @json_option("Print the summary as JSON.")
 def ingest_command(inputs, db, default_date, options, workers, batch_size, dask_address, as_json):
     """Read, clean and store articles from INPUTS (files, folders, globs, URLs, -); the only command
@@ -299,7 +300,9 @@ def _export_help() -> str:
                         for name, meaning in GDELT_COLUMNS.items())
     return ("Export every stored article as JSONL or CSV, or with --events every stored event (oldest "
             "first) as JSONL, as CSV or as GDELT-style tab-separated values (--format gdelt). Cells that "
-            "would start a spreadsheet formula are prefixed with '.\n\n"
+            "would start a spreadsheet formula are prefixed with '. --format parquet writes every table "
+            "(articles, mentions, entities, quotes, events, stories) into the folder --out; --format gexf or "
+            "graphml writes the entity graph into the file --out (the README documents their columns).\n\n"
             f"\b\nColumns of --events --format gdelt (and csv), one row per event:\n{columns}")
 
 
