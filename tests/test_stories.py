@@ -139,7 +139,7 @@ def test_a_later_batch_joins_the_open_story(pipeline, db_path):
 def test_a_failed_clustering_loses_nothing_and_is_done_later(pipeline, db_path, monkeypatch):
     from svodka.stories.cluster import Clusterer
 
-    def broken(self, articles):
+    def broken(self, articles, features=None):
         raise RuntimeError("clustering failed")
 
     match = article(pipeline, *MATCH)

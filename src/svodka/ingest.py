@@ -19,6 +19,7 @@ from .records import Article, Failure, RawDocument, Sighting, Skipped
 from .sources import ReadOptions, read_input
 from .sources.base import Input
 from .store import Store
+from .store.prepared import Prepared, prepare
 
 BATCH_SIZE = 256
 LOOKUP_CHUNK = 64
@@ -64,11 +65,13 @@ def process_inputs(
     fingerprints: dict[str, str] | None = None,
     batch_size: int = BATCH_SIZE,
     pool: Pool | None = None,
+    prepared: dict[str, Prepared] | None = None,
 ) -> Iterator[list[Article | Sighting]]:
     """Yield batches of processed articles (and, with `known` and `read_before`, Sightings of
     documents read before and articles stored or seen before, which skip the stages); failures and
     skips go into `report` as they happen. `fingerprints`, when given, is filled with each new
-    document's source and fingerprint, for the store to remember."""
+    document's source and fingerprint, for the store to remember; `prepared`, with what storing
+    each article computes from it alone, computed where its language stages ran."""
     cleaning, language = pipeline.split()
     documents = _documents(inputs, options, report, progress)
     if read_before is not None:
@@ -77,7 +80,8 @@ def process_inputs(
     if known is not None:
         cleaned = _sightings_of_the_known(cleaned, known)
     batch: list[Article | Sighting] = []
-    for result in language.map(cleaned, workers=workers, pool=pool):
+    results = language.map(cleaned, workers=workers, pool=pool, then=None if prepared is None else prepare)
+    for result in results if prepared is None else _kept(results, prepared):
         if progress and not isinstance(result, Failure):
             progress.article_done()
         if isinstance(result, Failure):
@@ -89,6 +93,14 @@ def process_inputs(
             batch = []
     if batch:
         yield batch
+
+
+def _kept(results: Iterable[tuple], prepared: dict[str, Prepared]) -> Iterator:
+    """The results, what was prepared for each article kept aside by its id."""
+    for result, ready in results:
+        if ready is not None:
+            prepared[result.id] = ready
+        yield result
 
 
 def _documents(inputs, options: ReadOptions, report: IngestReport,
@@ -166,15 +178,19 @@ def ingest(
     if stories:
         store.cluster_pending()
     fingerprints: dict[str, str] = {}
+    prepared: dict[str, Prepared] = {}
     batches = process_inputs(inputs, options or ReadOptions(), pipeline or default_pipeline(), report,
                              workers, progress, known=store.stored, read_before=store.read_before,
-                             fingerprints=fingerprints, batch_size=batch_size, pool=pool)
+                             fingerprints=fingerprints, batch_size=batch_size, pool=pool, prepared=prepared)
     for records in batches:
+        ready = {record.id: prepared.pop(record.id) for record in records if isinstance(record, Article)
+                 and record.id in prepared}
         result = store.add(records, {record.source: fingerprints.pop(record.source) for record in records
-                                     if record.source in fingerprints})
+                                     if record.source in fingerprints}, ready)
         report.new += len(result.new)
         report.duplicate += len(result.duplicate)
         if stories:
             new = set(result.new)
-            store.cluster([article for article in records if isinstance(article, Article) and article.id in new])
+            store.cluster([article for article in records if isinstance(article, Article) and article.id in new],
+                          ready)
     return report

@@ -114,22 +114,29 @@ class Pipeline:
                    len(self.stages))
         return Pipeline(self.stages[:cut]), Pipeline(self.stages[cut:])
 
-    def map(self, records: Iterable, workers: int = 1, chunksize: int = CHUNK, pool: Pool | None = None) -> Iterator:
+    def map(self, records: Iterable, workers: int = 1, chunksize: int = CHUNK, pool: Pool | None = None,
+            then: Callable[[Article], Any] | None = None) -> Iterator:
         """Process records in order, a chunk at a time, on `workers` processes (1: in this one), or
         on `pool` (a Dask cluster) when given. Models load once per worker; a pool of processes
         starts only when there is more than one chunk of work, and few chunks are in flight at a
-        time, so a huge input never sits in memory whole."""
+        time, so a huge input never sits in memory whole. With `then`, each result comes paired
+        with `then` of it (None for what is not an Article), computed where the result was."""
+        run = self.process_all if then is None else partial(_process_then, self.process_all, then)
         chunks = _chunks(records, chunksize)
         if pool is not None:
-            yield from pool.map_ordered(self.process_all, chunks)
+            yield from pool.map_ordered(run, chunks)
             return
         first = list(itertools.islice(chunks, 2))
         if workers <= 1 or len(first) < 2:
             for chunk in itertools.chain(first, chunks):
-                yield from self.process_all(chunk)
+                yield from run(chunk)
             return
         with WorkerPool(workers) as pool:
-            yield from pool.map_ordered(self.process_all, itertools.chain(first, chunks))
+            yield from pool.map_ordered(run, itertools.chain(first, chunks))
+
+
+def _process_then(process_all: Callable[[list], list], then: Callable[[Article], Any], chunk: list) -> list:
+    return [(result, then(result) if isinstance(result, Article) else None) for result in process_all(chunk)]
 
 
 class Pool(Protocol):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..morph import lemma, parses
+from ..records import Article
 
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # Case endings stripped from words the dictionary does not know ("Шольцу", "Шольцем" → "шольц";
@@ -36,3 +37,8 @@ def key(word: str) -> str:
 def lemmas(text: str) -> str:
     """What the index holds for `text`: its words' keys, space-separated."""
     return " ".join(key(match.group()) for match in words(text))
+
+
+def index_lemmas(article: Article) -> tuple[str, str, str]:
+    """What the index holds for an article: the lemmas of its title, lead and body."""
+    return lemmas(article.title or ""), lemmas(article.lead or ""), lemmas(article.body())

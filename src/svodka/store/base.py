@@ -9,6 +9,7 @@ from ..records import Article, Entity, Event, Quote, Sighting, Story, StoryCard
 from ..search.query import Query
 from ..search.results import Filters, Results
 from ..search.saved import SavedSearch
+from .prepared import Prepared
 
 EntityIds = str | Sequence[str] | None
 """One entity id, several (a name may be several entities), or None for no filter."""
@@ -93,10 +94,13 @@ class FoundEvent:
 class Store(Protocol):
     location: str
 
-    def add(self, articles: Sequence[Article | Sighting], read_as: dict[str, str] | None = None) -> AddResult:
+    def add(self, articles: Sequence[Article | Sighting], read_as: dict[str, str] | None = None,
+            prepared: dict[str, Prepared] | None = None) -> AddResult:
         """Store a batch in one transaction; an article whose id is stored already is a duplicate,
         and so is a Sighting of a stored article (only the source it was seen in is added).
-        `read_as` maps a record's source to the fingerprint of the document it was read from."""
+        `read_as` maps a record's source to the fingerprint of the document it was read from;
+        `prepared` holds, by article id, what storing computes from an article alone, where that
+        was computed already (on a worker)."""
 
     def read_before(self, raw_keys: Sequence[str]) -> dict[str, str]:
         """The article each of these document fingerprints became, for those read before."""
@@ -104,7 +108,7 @@ class Store(Protocol):
     def stored(self, article_ids: Sequence[str]) -> set[str]:
         """Which of these article ids are stored."""
 
-    def cluster(self, articles: Sequence[Article]) -> int:
+    def cluster(self, articles: Sequence[Article], prepared: dict[str, Prepared] | None = None) -> int:
         """Put the stored `articles` that are in no story yet into stories (one transaction)."""
 
     def get(self, article_id: str) -> Article | None:

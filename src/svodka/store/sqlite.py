@@ -12,6 +12,7 @@ from ..stories.cluster import Clusterer
 from .base import AddResult, Graph, Profile
 from ..search.query import Query
 from .errors import NewerStore, NotAStore, StoreError, sqlite_error
+from .prepared import Prepared
 from .schema import MIGRATIONS, SEARCH_SCHEMA
 from ..search.results import Filters, Results
 from ..search.saved import SavedSearch
@@ -116,28 +117,32 @@ class SQLiteStore:
     def _transaction(self):
         return _Transaction(self._db)
 
-    def add(self, articles: Sequence[Article | Sighting], read_as: dict[str, str] | None = None) -> AddResult:
+    def add(self, articles: Sequence[Article | Sighting], read_as: dict[str, str] | None = None,
+            prepared: dict[str, Prepared] | None = None) -> AddResult:
         """Store a batch in one transaction; `read_as` maps a record's source to the fingerprint of
-        the document it was read from, remembered with the article it became."""
+        the document it was read from, remembered with the article it became; `prepared`, what
+        was computed for storing articles already (by id)."""
         new, duplicate = [], []
         now = _now()
+        prepared = prepared or {}
         with self._transaction():
             for article in articles:
                 if isinstance(article, Sighting):
                     if self._seen_again(article, now):
                         duplicate.append(article.article_id)
                 else:
-                    (new if self._add_article(article, now) else duplicate).append(article.id)
+                    stored = self._add_article(article, now, prepared.get(article.id))
+                    (new if stored else duplicate).append(article.id)
                 self._remember_read(article, read_as or {})
         return AddResult(tuple(new), tuple(duplicate))
 
-    def _add_article(self, article: Article, now: str) -> bool:
+    def _add_article(self, article: Article, now: str, prepared: Prepared | None) -> bool:
         """Store one article (with its entities, quotes and events) and its source; False when it was
         stored already."""
         seq = self._insert(article, now)
         inserted = seq is not None
         if inserted:
-            index_article(self._db, seq, article)
+            index_article(self._db, seq, article, prepared.index_lemmas if prepared else None)
             article = joined_to_known_people(self._people, article)
             save_entities(self._db, article, now)
             for earlier, person in self._people.note(article.entities):
@@ -183,13 +188,14 @@ class SQLiteStore:
                 f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
         return found
 
-    def cluster(self, articles: Sequence[Article]) -> int:
+    def cluster(self, articles: Sequence[Article], prepared: dict[str, Prepared] | None = None) -> int:
         """Put the stored articles not in a story yet into stories, in one transaction; returns how
         many were clustered."""
         with self._transaction():
             clustered = self.stories_of([article.id for article in articles])
             pending = list({a.id: a for a in articles if a.id not in clustered}.values())
-            Clusterer(SQLiteStoryIndex(self._db)).add(pending)
+            features = {article_id: found.story for article_id, found in (prepared or {}).items()}
+            Clusterer(SQLiteStoryIndex(self._db)).add(pending, features)
         return len(pending)
 
     def stories_of(self, article_ids: Sequence[str]) -> dict[str, int]:

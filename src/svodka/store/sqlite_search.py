@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..records import Article
-from ..search import key, lemmas, words
+from ..search import index_lemmas, key, words
 from ..search.query import Query
 from ..search.results import Filters, Hit, Results, Snippet
 from .sqlite_columns import CardColumns
@@ -23,9 +23,11 @@ SNIPPET = 160  # characters around the first match
 BATCH = 500
 
 
-def index_article(db: sqlite3.Connection, seq: int, article: Article) -> None:
+def index_article(db: sqlite3.Connection, seq: int, article: Article,
+                  lemmas: tuple[str, str, str] | None = None) -> None:
+    """Index the article's title, lead and body (their `lemmas`, where computed already)."""
     db.execute("INSERT INTO search_index (rowid, title, lead, body) VALUES (?, ?, ?, ?)",
-               (seq, lemmas(article.title or ""), lemmas(article.lead or ""), lemmas(article.body())))
+               (seq, *(lemmas or index_lemmas(article))))
 
 
 def reindex(db: sqlite3.Connection, article_of: Callable[[sqlite3.Row], Article],

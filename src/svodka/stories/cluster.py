@@ -107,18 +107,37 @@ class StoryIndex(Protocol):
     def save(self, stories: list[StoryState], memberships: list[Membership], keys: dict[int, set[str]]) -> None: ...
 
 
+@dataclass(frozen=True)
+class StoryFeatures:
+    """What placing an article in a story computes from the article alone: its terms, the MinHash
+    signature of its body and how many shingles that had. Computed where the language stages ran
+    (a worker), they spare the one process that stores."""
+
+    terms: Counter
+    signature: np.ndarray
+    shingles: int
+
+
+def story_features(article: Article) -> StoryFeatures:
+    shingles = body_shingles(article)
+    return StoryFeatures(article_terms(article), minhash.signature(shingles), len(shingles))
+
+
 class Clusterer:
     """Places one batch of articles into stories."""
 
     def __init__(self, index: StoryIndex):
         self.index = index
 
-    def add(self, articles: list[Article]) -> list[Membership]:
+    def add(self, articles: list[Article], features: dict[str, StoryFeatures] | None = None) -> list[Membership]:
         """Cluster a batch in publication order, undated articles last (so they may join the dated
         stories of their own batch). Stories and copies the batch itself creates are looked up in
-        memory alongside the index; everything is saved once, at the end."""
+        memory alongside the index; everything is saved once, at the end. `features` are the
+        articles' own, where computed already."""
         ordered = sorted(articles, key=lambda article: _in_order(day_of(article)))
-        counts = {article.id: article_terms(article) for article in ordered}
+        given = features or {}
+        features = {article.id: given.get(article.id) or story_features(article) for article in ordered}
+        counts = {article_id: found.terms for article_id, found in features.items()}
         batch_frequencies = Counter(term for terms in counts.values() for term in terms)
         self.index.add_frequencies(batch_frequencies, len(ordered))
         documents = self.index.documents()
@@ -131,20 +150,19 @@ class Clusterer:
         memberships = []
         for article in ordered:
             vector = tfidf(counts[article.id], frequencies, documents)
-            membership = self._place(article, vector)
+            membership = self._place(article, vector, features[article.id])
             memberships.append(membership)
             self._remember(membership)
         self.index.save([s for s in self._open.values() if s.changed], memberships, self._keys)
         return memberships
 
-    def _place(self, article: Article, vector: Vector) -> Membership:
+    def _place(self, article: Article, vector: Vector, features: StoryFeatures) -> Membership:
         day = day_of(article)
         happening = happening_of(article)
-        shingles = body_shingles(article)
-        sig = minhash.signature(shingles)
+        sig = features.signature
         bands = minhash.bands(sig)
         category = article.category or category_of(article.title, article.body())
-        original = self._original(sig, bands, day) if len(shingles) >= MIN_SHINGLES else None
+        original = self._original(sig, bands, day) if features.shingles >= MIN_SHINGLES else None
         if original:
             story_id, canonical = self._story_of(original)
             story = self._story(story_id)
